@@ -1,0 +1,30 @@
+package sa.civilaffairs.cc.registry;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import sa.civilaffairs.cc.identity.Mobile;
+import sa.civilaffairs.cc.identity.NationalId;
+
+/**
+ * A person as the civil registry holds them. {@code mobile} is empty when the registry has no (valid Saudi) mobile.
+ * Personal data: {@link #toString()} masks the ID and the mobile and omits names.
+ */
+public record Person(NationalId nationalId, String nameAr, String nameEn, LocalDate birthDate, Gender gender,
+                     Optional<Mobile> mobile, LifeStatus status, Kind kind, boolean disability) {
+
+    public enum Gender { M, F }
+
+    public enum LifeStatus { ALIVE, DECEASED }
+
+    public enum Kind { CITIZEN, RESIDENT }
+
+    /** Age in whole years on {@code today}. */
+    public int ageOn(LocalDate today) {
+        return java.time.Period.between(birthDate, today).getYears();
+    }
+
+    @Override
+    public String toString() {
+        return "Person[" + nationalId.masked() + ", " + kind + ", " + status + "]";
+    }
+}
