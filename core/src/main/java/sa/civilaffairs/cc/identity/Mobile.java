@@ -23,7 +23,8 @@ public record Mobile(String e164) {
         if (typed == null || typed.toString().isBlank()) {
             throw new InvalidIdentityException("msisdn: <empty>" + EXPECTED);
         }
-        String s = typed.toString().strip();
+        // bidi marks often come along when a number is copied from right-to-left text, also before the plus
+        String s = typed.toString().replaceAll("\\p{Cf}", "").strip();
         boolean plus = s.startsWith("+");
         String digits = Digits.compactNumber(plus ? s.substring(1) : s);
         if (digits == null) {
@@ -34,7 +35,8 @@ public record Mobile(String e164) {
             national = digits.substring(5);
         } else if (digits.startsWith("966")) {
             national = digits.substring(3);
-        } else if (plus) {
+        } else if (plus || digits.startsWith("00")) {
+            // 00 is the international prefix: what follows is another country's code
             throw new InvalidIdentityException("msisdn: " + NationalId.mask(s) + EXPECTED);
         } else if (digits.startsWith("0")) {
             national = digits.substring(1);

@@ -54,8 +54,8 @@ public record Reference(String value) {
 
     /** Builds the reference of {@code kind} for a body of {@value #LENGTH}-2 digits, appending the check digit. */
     public static Reference of(ReferenceKind kind, String body) {
-        String partial = kind.digit() + body;
-        if (partial.length() != LENGTH - 1) {
+        String partial = kind.digit() + String.valueOf(body);
+        if (partial.length() != LENGTH - 1 || !partial.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidReferenceException("reference body: " + body + " (expected: " + (LENGTH - 2)
                     + " digits)");
         }
@@ -66,7 +66,7 @@ public record Reference(String value) {
         return ReferenceKind.ofDigit(value.charAt(0)).orElseThrow();
     }
 
-    /** Grouped for reading: {@code 1 234 567 8}-style, three digits a group after the kind digit. */
+    /** Grouped for reading: {@code 1 234 567 89}, the kind digit, two groups of three, and the last two digits. */
     public String grouped() {
         return value.charAt(0) + " " + value.substring(1, 4) + " " + value.substring(4, 7) + " " + value.substring(7);
     }

@@ -1,0 +1,119 @@
+package sa.civilaffairs.cc.reference.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import sa.civilaffairs.cc.reference.Reference;
+import sa.civilaffairs.cc.reference.ReferenceKind;
+import sa.civilaffairs.cc.reference.References;
+import sa.civilaffairs.cc.testkit.RedisExtension;
+import sa.civilaffairs.cc.testkit.RedisHandle;
+
+@ExtendWith(RedisExtension.class)
+class RedisReferencesIT {
+
+    private static final int THREADS = 8;
+    private static final int PER_THREAD = 1_000;
+
+    @Test
+    void thousandsOfConcurrentAllocationsAreAllUniqueAndValid(RedisHandle redis) throws Exception {
+        ConcurrentLinkedQueue<Reference> allocated = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                // each thread through its own client too, as separate processes would
+                workers.add(pool.submit(() -> {
+                    try (var client = redis.newClient()) {
+                        References references = new RedisReferences(client);
+                        start.await();
+                        for (int i = 0; i < PER_THREAD; i++) {
+                            ReferenceKind kind = ReferenceKind.values()[(thread + i) % ReferenceKind.values().length];
+                            allocated.add(references.next(kind));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(THREADS * PER_THREAD, allocated.size());
+        Set<String> distinct = new HashSet<>();
+        Map<ReferenceKind, Integer> perKind = new EnumMap<>(ReferenceKind.class);
+        for (Reference ref : allocated) {
+            assertTrue(distinct.add(ref.value()), "allocated twice: " + ref);
+            assertEquals(ref, Reference.parse(ref.value()));
+            perKind.merge(ref.kind(), 1, Integer::sum);
+        }
+        for (ReferenceKind kind : ReferenceKind.values()) {
+            assertEquals(THREADS * PER_THREAD / ReferenceKind.values().length, perKind.get(kind), kind.name());
+        }
+    }
+
+    @Test
+    void eachKindCountsOnItsOwn(RedisHandle redis) {
+        References references = new RedisReferences(redis.client());
+        List<Reference> appointments = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            appointments.add(references.next(ReferenceKind.APPOINTMENT));
+        }
+        Reference firstTicket = references.next(ReferenceKind.TICKET);
+        Reference secondTicket = references.next(ReferenceKind.TICKET);
+
+        // the first ticket is number 1 of its own counter, so it has the first appointment's body
+        assertEquals(ReferenceKind.TICKET, firstTicket.kind());
+        assertEquals(appointments.get(0).value().substring(1, 8), firstTicket.value().substring(1, 8));
+        assertEquals(appointments.get(1).value().substring(1, 8), secondTicket.value().substring(1, 8));
+        assertNotEquals(appointments.get(0), firstTicket);
+        assertEquals(Set.of(RedisReferences.key(ReferenceKind.APPOINTMENT), RedisReferences.key(ReferenceKind.TICKET)),
+                redis.client().keys("*"));
+    }
+
+    @Test
+    void consecutiveReferencesAreNotNeighbours(RedisHandle redis) {
+        References references = new RedisReferences(redis.client());
+        Reference previous = references.next(ReferenceKind.VISIT_REQUEST);
+        for (int i = 0; i < 100; i++) {
+            Reference next = references.next(ReferenceKind.VISIT_REQUEST);
+            long gap = Math.abs(Long.parseLong(next.value().substring(1, 8))
+                    - Long.parseLong(previous.value().substring(1, 8)));
+            assertTrue(gap > 1_000, previous + " then " + next);
+            previous = next;
+        }
+    }
+
+    @Test
+    void theLastReferenceOfAKindIsHandedOutThenTheSpaceIsExhausted(RedisHandle redis) {
+        References references = new RedisReferences(redis.client());
+        redis.client().set(RedisReferences.key(ReferenceKind.CALLBACK), "9999998");
+
+        Reference last = references.next(ReferenceKind.CALLBACK);
+
+        assertEquals(ReferenceKind.CALLBACK, last.kind());
+        assertThrows(IllegalStateException.class, () -> references.next(ReferenceKind.CALLBACK));
+        assertEquals(ReferenceKind.LOST_REPORT, references.next(ReferenceKind.LOST_REPORT).kind());
+    }
+}
