@@ -10,8 +10,8 @@ import sa.civilaffairs.cc.text.Language;
 
 /**
  * Dates and times as citizens read them in SMS, on the console and in the IVR's scripts: the Hijri (Umm al-Qura) date
- * with the Gregorian date beside it (PRODUCT.md, "Calendar"), e.g. {@code الأحد 12 جمادى الآخرة 1448 (22-11-2026) 09:30}
- * or {@code Sunday 12 Jumada al-Akhirah 1448 (22-11-2026) 09:30}. Digits are Western in both languages, the time is
+ * with the Gregorian date beside it (PRODUCT.md, "Calendar"), e.g.
+ * {@code الأحد 12 جمادى الآخرة 1448 (22-11-2026) 09:30} or {@code Sunday 12 Jumada al-Akhirah 1448 (22-11-2026) 09:30}. Digits are Western in both languages, the time is
  * 24-hour. Every local date and time here is Riyadh wall-clock time ({@link RiyadhTime}). Pure functions,
  * thread-safe.
  */

@@ -12,6 +12,23 @@ import sa.civilaffairs.cc.identity.NationalId;
 public record Person(NationalId nationalId, String nameAr, String nameEn, LocalDate birthDate, Gender gender,
                      Optional<Mobile> mobile, LifeStatus status, Kind kind, boolean disability) {
 
+    public Person {
+        require(nationalId, "nationalId", "a national ID");
+        require(birthDate, "birthDate", "a date");
+        require(gender, "gender", "M or F");
+        require(mobile, "mobile", "a mobile or Optional.empty()");
+        require(status, "status", "ALIVE or DECEASED");
+        require(kind, "kind", "CITIZEN or RESIDENT");
+        nameAr = nameAr == null ? "" : nameAr;
+        nameEn = nameEn == null ? "" : nameEn;
+    }
+
+    private static void require(Object value, String field, String expected) {
+        if (value == null) {
+            throw new IllegalArgumentException("person." + field + ": null (expected: " + expected + ")");
+        }
+    }
+
     public enum Gender { M, F }
 
     public enum LifeStatus { ALIVE, DECEASED }
