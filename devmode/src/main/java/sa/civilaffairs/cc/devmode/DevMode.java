@@ -1,22 +1,67 @@
 package sa.civilaffairs.cc.devmode;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sa.civilaffairs.cc.redis.LocalRedisServer;
+import sa.civilaffairs.cc.testkit.RegistryDouble;
 
-/** Dev mode: every part of the system on embedded defaults, in one process. Ctrl-C stops it cleanly. */
+/**
+ * Dev mode: every part of the system on embedded defaults, in one process, with nothing to configure. Prints where
+ * each part listens; Ctrl-C (or SIGTERM) stops them in reverse order of start.
+ */
 public final class DevMode {
-    private DevMode() {
-    }
+    private static final Logger log = LoggerFactory.getLogger(DevMode.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
     public static void main(String[] args) throws InterruptedException {
+        DevMode dev = new DevMode();
         CountDownLatch stopped = new CountDownLatch(1);
-        LocalRedisServer redis = LocalRedisServer.startEphemeral();
-        System.out.println("redis           127.0.0.1:" + redis.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            redis.close();
-            System.out.println("stopped");
+            dev.stop();
             stopped.countDown();
         }, "devmode-shutdown"));
+        try {
+            dev.start();
+        } catch (RuntimeException e) {
+            log.error("dev mode could not start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
         stopped.await();
+    }
+
+    void start() {
+        LocalRedisServer redis = remember(LocalRedisServer.startEphemeral());
+        print("redis", "127.0.0.1:" + redis.port());
+
+        RegistryDouble registry = remember(RegistryDouble.start());
+        registry.stubDemoPeople();
+        print("civil registry", registry.baseUrl() + "/v1/persons/{nationalId}  (WireMock, "
+                + registry.demoPeople().size() + " demo people: config/registry/README.md)");
+        System.out.println("dev mode is up; Ctrl-C stops it");
+    }
+
+    void stop() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("stopping {}: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+        System.out.println("dev mode stopped");
+    }
+
+    private <T extends AutoCloseable> T remember(T part) {
+        started.push(part);
+        return part;
+    }
+
+    private static void print(String what, String where) {
+        System.out.printf("%-16s %s%n", what, where);
     }
 }
