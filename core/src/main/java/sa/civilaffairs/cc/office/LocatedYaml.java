@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,11 @@ final class LocatedYaml {
 
     private static Node node(JsonParser parser, String file) throws IOException {
         int line = line(parser);
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // Jackson would hand over the alias's name as if it were the value.
+            throw new CatalogueException(file, line, "YAML alias *" + parser.getText()
+                    + " (expected: plain values; share settings with plans and menus instead)");
+        }
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {

@@ -89,8 +89,10 @@ final class OfficesFile {
                 hours.put(d, ranges);
             }
         }
-        List<Node> breakNodes = yaml.optional(m, "breaks").map(node -> yaml.items(node, where)).orElse(List.of());
-        List<TimeRange> breaks = yaml.optional(m, "breaks").map(node -> ranges(node, where + " breaks")).orElse(List.of());
+        Optional<Node> breaksNode = yaml.optional(m, "breaks");
+        List<Node> breakNodes = breaksNode.map(node -> yaml.items(node, where)).orElse(List.of());
+        List<TimeRange> breaks = breaksNode.map(node -> ranges(node, where + " breaks")).orElse(List.of());
+        // Each break is checked against the hours at its own line, so the error points at the break to fix.
         for (int i = 0; i < breaks.size(); i++) {
             TimeRange pause = breaks.get(i);
             yaml.check(breakNodes.get(i).line(), where, () -> WorkingWeek.checkBreak(hours, pause));

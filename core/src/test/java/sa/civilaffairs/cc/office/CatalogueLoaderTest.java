@@ -409,6 +409,16 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void yamlAliasesAreRefusedRatherThanReadAsTheirName() throws IOException {
+        CatalogueException e = failure(jed02("""
+                      MEN: &men { plan: day, menu: basic }
+                      WOMEN: *men
+                """), "WOMEN: *men");
+        assertEquals("YAML alias *men (expected: plain values; share settings with plans and menus instead)",
+                e.reason());
+    }
+
+    @Test
     void missingFileIsNamed() throws IOException {
         Files.writeString(dir.resolve("holidays.yaml"), HOLIDAYS);
         CatalogueException e = assertThrows(CatalogueException.class, () -> CatalogueLoader.load(dir));
