@@ -129,15 +129,11 @@ public final class ConsoleServer implements AutoCloseable {
                 new SignInApi(signIn, sessions, audit, cookies), new PersonApi(lookup), new AuditApi(audit, clock),
                 new AccountsApi(accounts), features);
         try {
-            // The first instance binds (port 0 picks one); the others then share that port.
-            HttpVerticle first = new HttpVerticle(services, config.http().port());
-            deployments.add(vertx.deployVerticle(first).await(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS));
-            int bound = first.actualPort();
-            if (config.http().instances() > 1) {
-                deployments.add(vertx.deployVerticle(() -> new HttpVerticle(services, bound),
-                        new DeploymentOptions().setInstances(config.http().instances() - 1))
-                        .await(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS));
-            }
+            // Instances share a port only when they ask for the same one, so "any free port" is chosen here, once.
+            int bound = config.http().port() != 0 ? config.http().port() : freePort(config.http().host());
+            deployments.add(vertx.deployVerticle(() -> new HttpVerticle(services, bound),
+                    new DeploymentOptions().setInstances(config.http().instances()))
+                    .await(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS));
             port = bound;
         } catch (Exception e) {
             close();
@@ -152,6 +148,14 @@ public final class ConsoleServer implements AutoCloseable {
         log.info("agent console on {}://{}:{} ({} instances)", config.http().tls().isPresent() ? "https" : "http",
                 config.http().host(), port, config.http().instances());
         return port;
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new ConsoleException("no free port on " + host + ": " + e.getMessage(), e);
+        }
     }
 
     /** The bound port, or -1 before start. */

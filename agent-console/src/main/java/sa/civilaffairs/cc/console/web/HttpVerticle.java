@@ -33,7 +33,6 @@ public final class HttpVerticle extends VerticleBase {
 
     private final ConsoleServices s;
     private final int port;
-    private volatile int actualPort;
 
     public HttpVerticle(ConsoleServices services, int port) {
         this.s = services;
@@ -69,13 +68,7 @@ public final class HttpVerticle extends VerticleBase {
         routes.fallbacks();
 
         return vertx.createHttpServer(serverOptions(s.config().http())).requestHandler(router)
-                .listen(port, s.config().http().host())
-                .onSuccess(server -> actualPort = server.actualPort());
-    }
-
-    /** The port this instance listens on, once started. */
-    public int actualPort() {
-        return actualPort;
+                .listen(port, s.config().http().host());
     }
 
     private static HttpServerOptions serverOptions(ConsoleConfig.Http http) {
