@@ -39,7 +39,12 @@ function row(e) {
   const id = el('td', e.nationalId || '', 'font-monospace');
   id.dir = 'ltr';
   tr.append(id);
-  tr.append(el('td', e.detail));
+  // Details are machine text (Latin, masked numbers): isolate their direction inside an RTL row.
+  const detail = el('td');
+  const text = el('span', e.detail);
+  text.dir = 'ltr';
+  detail.append(text);
+  tr.append(detail);
   tr.append(el('td', e.address, 'font-monospace small'));
   return tr;
 }

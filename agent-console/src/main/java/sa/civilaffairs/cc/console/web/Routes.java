@@ -174,7 +174,7 @@ public final class Routes {
             redirect(ctx, req.path());
             return;
         }
-        Language language = WebCookies.language(req);
+        Language language = WebCookies.pageLanguage(req);
         Optional<String> token = cookies.sessionToken(req);
         worker.<Optional<ConsoleSession>>executeBlocking(() -> token.flatMap(sessions::touch), false)
                 .onComplete(result -> {
@@ -209,7 +209,7 @@ public final class Routes {
             if (ctx.request().path().startsWith("/api/")) {
                 refuse(ctx, language, ApiException.of(404, "NOT_FOUND", "error.notFound"));
             } else {
-                pageFailure(ctx, language, 404, "error.notFound");
+                pageFailure(ctx, WebCookies.pageLanguage(ctx.request()), 404, "error.notFound");
             }
         });
         router.route().failureHandler(ctx -> {

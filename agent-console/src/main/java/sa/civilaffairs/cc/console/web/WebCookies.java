@@ -44,7 +44,19 @@ public final class WebCookies {
         return base(LANGUAGE, language.code()).setHttpOnly(true).setMaxAge(365L * 24 * 3600);
     }
 
-    /** The user's language: the language cookie, else the first Accept-Language tag, else Arabic. */
+    /**
+     * The language of a page: the one the user chose (the language cookie), else Arabic, whatever the browser's own
+     * language (the console is Arabic first).
+     */
+    public static Language pageLanguage(HttpServerRequest request) {
+        Cookie c = request.getCookie(LANGUAGE);
+        return c == null ? Language.AR : Language.fromCode(c.getValue());
+    }
+
+    /**
+     * The language of an API answer: the language cookie, else the first Accept-Language tag (the pages' script
+     * sends the page's language), else Arabic.
+     */
     public static Language language(HttpServerRequest request) {
         Cookie c = request.getCookie(LANGUAGE);
         if (c != null) {

@@ -48,9 +48,11 @@ class AccessIT {
             "admin", "admin1");
 
     private ConsoleHarness console;
+    private RedisHandle redis;
 
     @BeforeEach
     void start(Vertx vertx, RedisHandle redis) {
+        this.redis = redis;
         console = ConsoleHarness.start(vertx, redis);
     }
 
@@ -177,6 +179,19 @@ class AccessIT {
         assertEquals("Not found.", en.getString("message"));
         int delete = agent.send(HttpMethod.DELETE, "/api/audit/search", null, agent.csrfToken()).status();
         assertTrue(delete == 404 || delete == 405, "no route deletes audit entries: " + delete);
+    }
+
+    @Test
+    void whenRedisIsDownRequestsAreRefusedWithA503NotAHang() {
+        ConsoleClient agent = console.signedIn("agent1");
+        redis.server().kill();
+        try {
+            agent.post("/api/persons/lookup", new JsonObject().put("query", People.ELDER))
+                    .expectError(503, "STORE_UNAVAILABLE");
+            assertEquals(503, agent.get("/").status());
+        } finally {
+            redis.server().startAgain();
+        }
     }
 
     private static void assertNoInline(String html) {
