@@ -57,6 +57,7 @@ public final class Routes {
         return this;
     }
 
+    /** A state-changing API route; its path must be under {@code /api/}, where request bodies are read. */
     public Routes post(String path, Access access, ApiHandler handler) {
         router.post(path).handler(ctx -> api(ctx, access, true, handler));
         return this;
@@ -74,7 +75,7 @@ public final class Routes {
 
     /** A screen: rendered for users whose role {@code access} allows; others are sent to sign in or refused. */
     public Routes page(String path, Access access, Page page) {
-        router.get(path).handler(ctx -> page(ctx, access, page));
+        router.get(path).handler(ctx -> page(ctx, path, access, page));
         return this;
     }
 
@@ -165,13 +166,13 @@ public final class Routes {
         json(res, e.status()).end(body.encode());
     }
 
-    private void page(RoutingContext ctx, Access access, Page page) {
+    private void page(RoutingContext ctx, String path, Access access, Page page) {
         HttpServerRequest req = ctx.request();
         String lang = req.getParam("lang");
         if (lang != null) {
             // The language switch is a plain link (works without script, keyboard-reachable): set and come back.
             ctx.response().addCookie(cookies.language(Language.fromCode(lang)));
-            redirect(ctx, req.path());
+            redirect(ctx, path);
             return;
         }
         Language language = WebCookies.pageLanguage(req);
