@@ -1,0 +1,208 @@
+package sa.civilaffairs.cc.console;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+import sa.civilaffairs.cc.console.audit.AuditLog;
+import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
+import sa.civilaffairs.cc.console.auth.Accounts;
+import sa.civilaffairs.cc.console.auth.AccountsFile;
+import sa.civilaffairs.cc.console.auth.PasswordHasher;
+import sa.civilaffairs.cc.console.auth.SignIn;
+import sa.civilaffairs.cc.console.auth.Users;
+import sa.civilaffairs.cc.console.auth.redis.RedisLoginThrottle;
+import sa.civilaffairs.cc.console.auth.redis.RedisUsers;
+import sa.civilaffairs.cc.console.config.ConsoleConfig;
+import sa.civilaffairs.cc.console.person.PersonHistory;
+import sa.civilaffairs.cc.console.person.PersonLookup;
+import sa.civilaffairs.cc.console.person.redis.RedisMobileIndex;
+import sa.civilaffairs.cc.console.session.Sessions;
+import sa.civilaffairs.cc.console.session.redis.RedisSessions;
+import sa.civilaffairs.cc.console.web.AccountsApi;
+import sa.civilaffairs.cc.console.web.AuditApi;
+import sa.civilaffairs.cc.console.web.ClientAddress;
+import sa.civilaffairs.cc.console.web.ConsoleFeature;
+import sa.civilaffairs.cc.console.web.ConsoleServices;
+import sa.civilaffairs.cc.console.web.HttpVerticle;
+import sa.civilaffairs.cc.console.web.Messages;
+import sa.civilaffairs.cc.console.web.NavLink;
+import sa.civilaffairs.cc.console.web.PageRenderer;
+import sa.civilaffairs.cc.console.web.PersonApi;
+import sa.civilaffairs.cc.console.web.SignInApi;
+import sa.civilaffairs.cc.console.web.WebCookies;
+import sa.civilaffairs.cc.redis.RedisSettings;
+import sa.civilaffairs.cc.registry.CivilRegistry;
+
+/**
+ * The agent console: seeds the accounts file into Redis, then deploys the HTTP verticle on every event loop.
+ *
+ * <pre>{@code
+ * ConsoleServer console = new ConsoleServer().history(caseStores);      // options before start
+ * int port = console.start(ConsoleConfig.load(Path.of("config")), redisSettings, registry);
+ * ...
+ * console.close();
+ * }</pre>
+ *
+ * {@code start} blocks until the port is bound; call it from a plain thread, not an event loop. Without
+ * {@link #vertx(Vertx)} the server owns a Vert.x instance and closes it.
+ */
+public final class ConsoleServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ConsoleServer.class);
+    private static final Duration START_LIMIT = Duration.ofSeconds(30);
+
+    private PersonHistory history = PersonHistory.notConnected();
+    private final List<ConsoleFeature> features = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private Vertx vertx;
+    private boolean ownsVertx;
+    private UnifiedJedis ownedRedis;
+    private WorkerExecutor worker;
+    private final List<String> deployments = new ArrayList<>();
+    private int port = -1;
+    private List<AccountsFile.Seed> seeds = List.of();
+
+    /** Our records of a person for the person card; until the case stores are connected, a placeholder. */
+    public ConsoleServer history(PersonHistory history) {
+        this.history = history;
+        return this;
+    }
+
+    /** Adds a feature's routes and menu entries (booking, visit requests, tickets...). */
+    public ConsoleServer feature(ConsoleFeature feature) {
+        features.add(feature);
+        return this;
+    }
+
+    public ConsoleServer clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** Deploys into this Vert.x instead of creating one (tests, or a process that runs several servers). */
+    public ConsoleServer vertx(Vertx vertx) {
+        this.vertx = vertx;
+        return this;
+    }
+
+    /** Opens its own Redis client from {@code redis}; closed with the server. */
+    public synchronized int start(ConsoleConfig config, RedisSettings redis, CivilRegistry registry) {
+        ownedRedis = redis.connect();
+        return start(config, ownedRedis, registry);
+    }
+
+    /** Starts the console on {@code redis} (left open on close); returns the bound port. */
+    public synchronized int start(ConsoleConfig config, UnifiedJedis redis, CivilRegistry registry) {
+        if (port >= 0) {
+            throw new IllegalStateException("console already started on port " + port);
+        }
+        PasswordHasher hasher = new PasswordHasher();
+        AuditLog audit = new RedisAuditLog(redis);
+        Users users = new RedisUsers(redis);
+        Accounts accounts = new Accounts(users, hasher, audit, clock);
+        seeds = AccountsFile.read(config.usersFile(), config.devMode(), hasher, clock.instant());
+        accounts.seed(seeds);
+
+        Sessions sessions = new RedisSessions(redis, config.session(), clock);
+        WebCookies cookies = new WebCookies(config.http().secureCookies());
+        SignIn signIn = new SignIn(users, hasher, new RedisLoginThrottle(redis, config.throttle()), sessions, audit);
+        PersonLookup lookup = new PersonLookup(registry, history, new RedisMobileIndex(redis), audit, clock);
+        Messages messages = new Messages();
+        List<NavLink> nav = new ArrayList<>(HttpVerticle.NAVIGATION);
+        features.forEach(f -> nav.addAll(f.navigation()));
+
+        if (vertx == null) {
+            vertx = Vertx.vertx();
+            ownsVertx = true;
+        }
+        worker = vertx.createSharedWorkerExecutor("console-worker-" + System.identityHashCode(this), config.workers(),
+                30, TimeUnit.SECONDS);
+        ConsoleServices services = new ConsoleServices(config, worker, sessions, messages, cookies,
+                new ClientAddress(config.http().trustForwardedFor()), new PageRenderer(messages, nav),
+                new SignInApi(signIn, sessions, audit, cookies), new PersonApi(lookup), new AuditApi(audit, clock),
+                new AccountsApi(accounts), features);
+        try {
+            // Instances share a port only when they ask for the same one, so "any free port" is chosen here, once.
+            int bound = config.http().port() != 0 ? config.http().port() : freePort(config.http().host());
+            deployments.add(vertx.deployVerticle(() -> new HttpVerticle(services, bound),
+                    new DeploymentOptions().setInstances(config.http().instances()))
+                    .await(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS));
+            port = bound;
+        } catch (Exception e) {
+            close();
+            throw new ConsoleException("console did not start on " + config.http().host() + ":"
+                    + config.http().port() + ": " + e.getMessage(), e);
+        }
+        if (config.devMode() && !demoAccounts().isEmpty()) {
+            StringBuilder out = new StringBuilder("console demo accounts (dev mode only): username, role, password\n");
+            demoAccounts().forEach(line -> out.append("  ").append(line).append('\n'));
+            System.out.print(out);
+        }
+        log.info("agent console on {}://{}:{} ({} instances)", config.http().tls().isPresent() ? "https" : "http",
+                config.http().host(), port, config.http().instances());
+        return port;
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new ConsoleException("no free port on " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bound port, or -1 before start. */
+    public int port() {
+        return port;
+    }
+
+    /** The dev-mode demo accounts and their passwords, for dev mode to print; empty outside dev mode. */
+    public List<String> demoAccounts() {
+        List<String> lines = new ArrayList<>();
+        for (AccountsFile.Seed s : seeds) {
+            s.demoPassword().ifPresent(p -> lines.add(String.format("%-12s %-11s %s", s.user().username(),
+                    s.user().role().code(), p)));
+        }
+        return lines;
+    }
+
+    /** Undeploys the verticles (in-flight requests finish), then closes what the server opened. */
+    @Override
+    public synchronized void close() {
+        if (vertx != null) {
+            for (String id : deployments) {
+                try {
+                    vertx.undeploy(id).await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    log.warn("undeploying the console: {}", e.toString());
+                }
+            }
+            deployments.clear();
+            if (worker != null) {
+                worker.close();
+                worker = null;
+            }
+            if (ownsVertx) {
+                try {
+                    vertx.close().await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    log.warn("closing Vert.x: {}", e.toString());
+                }
+                vertx = null;
+                ownsVertx = false;
+            }
+        }
+        if (ownedRedis != null) {
+            ownedRedis.close();
+            ownedRedis = null;
+        }
+        port = -1;
+    }
+}

@@ -1,0 +1,151 @@
+package sa.civilaffairs.cc.console.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import sa.civilaffairs.cc.console.support.ConsoleHarness;
+import sa.civilaffairs.cc.console.support.People;
+import sa.civilaffairs.cc.testkit.RedisExtension;
+import sa.civilaffairs.cc.testkit.RedisHandle;
+
+/**
+ * The console in headless Chromium (Debian's chromium and chromedriver, no browser download): an agent signs in and
+ * looks a caller up with the keyboard, a supervisor finds the view in the audit log, and switches to English.
+ * Screenshots go to {@code agent-console/target/screenshots/}.
+ */
+@ExtendWith({VertxExtension.class, RedisExtension.class})
+class ConsoleBrowserIT {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private ConsoleHarness console;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void start(Vertx vertx, RedisHandle redis) throws IOException {
+        console = ConsoleHarness.start(vertx, redis);
+        profile = Files.createTempDirectory("cc-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=ar", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        console.close();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @Test
+    void anAgentLooksUpACallerAndASupervisorSeesItInTheAuditLogThenSwitchesToEnglish() throws IOException {
+        browser.get(console.baseUrl() + "/");
+        wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/sign-in"));
+        assertEquals("ar", html().getDomAttribute("lang"));
+        assertEquals("rtl", html().getDomAttribute("dir"));
+
+        signIn("agent1");
+        wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/"));
+
+        // The lookup box has the focus; a bad number gets its message next to the field.
+        WebElement query = browser.switchTo().activeElement();
+        assertEquals("query", query.getDomAttribute("id"));
+        query.sendKeys("12345", Keys.ENTER);
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("query-error")));
+        assertTrue(error.getText().contains("رقم الهوية"), error.getText());
+
+        // Escape clears, "/" comes back to the box, Enter looks up.
+        query.sendKeys(Keys.ESCAPE);
+        browser.findElement(By.tagName("body")).sendKeys("/");
+        browser.switchTo().activeElement().sendKeys(People.ELDER, Keys.ENTER);
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".person-card")));
+        assertTrue(card.getText().contains("عبدالله الحربي"), card.getText());
+        WebElement mobile = card.findElement(By.cssSelector("[data-slot=mobile]"));
+        assertEquals("********0001", mobile.getText());
+        assertTrue(card.getText().contains("سيظهر هنا السجل"), "history placeholder");
+        shoot("lookup-ar-masked.png");
+        card.findElement(By.cssSelector("[data-action=reveal]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(mobile, "0500000001"));
+        shoot("lookup-ar.png");
+
+        // The Arabic layout is right to left: the card's heading starts at the right edge.
+        long cardRight = card.getRect().getX() + card.getRect().getWidth();
+        WebElement name = card.findElement(By.cssSelector("[data-slot=name]"));
+        long nameRight = name.getRect().getX() + name.getRect().getWidth();
+        assertTrue(cardRight - nameRight < 40, "name at the right edge: card " + cardRight + ", name " + nameRight);
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/sign-in"));
+
+        signIn("supervisor1");
+        wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/"));
+        browser.findElement(By.cssSelector("a[href='/audit']")).click();
+        wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/audit"));
+        WebElement nationalId = browser.findElement(By.id("nationalId"));
+        nationalId.sendKeys(People.ELDER, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "agent1"));
+        String rows = browser.findElement(By.id("audit-rows")).getText();
+        assertTrue(rows.contains("اطلاع على بيانات شخص"), rows);
+        assertTrue(rows.contains("إظهار رقم جوال"), rows);
+        assertTrue(rows.contains(People.ELDER), rows);
+        shoot("audit-ar.png");
+
+        browser.findElement(By.id("switch-language")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        assertEquals("ltr", html().getDomAttribute("dir"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Audit log"));
+        assertTrue(browser.findElements(By.cssSelector("link[href$='bootstrap.min.css']")).size() == 1);
+        nationalId = browser.findElement(By.id("nationalId"));
+        nationalId.sendKeys(People.ELDER, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "Viewed a person"));
+        shoot("audit-en.png");
+    }
+
+    private void signIn(String account) {
+        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        username.sendKeys(account);
+        browser.findElement(By.id("password")).sendKeys(account + "-demo-pass", Keys.ENTER);
+    }
+
+    private WebElement html() {
+        return browser.findElement(By.tagName("html"));
+    }
+
+    private void shoot(String name) throws IOException {
+        File png = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
