@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.TimeoutException;
@@ -29,7 +28,6 @@ import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
-import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -51,8 +49,8 @@ import sa.civilaffairs.cc.console.live.QueueSignal;
  * events used (Asterisk answers Permission denied without the {@code system} write class: then manager.conf's
  * {@code eventfilter} does it).</li>
  * <li>One thread ({@code ami-connector}) connects, pings and reconnects with exponential backoff and jitter; each
- * connection is a fresh ManagerConnection, the old one logged off so that its own reconnect thread ends (#199: no
- * thread grows per reconnect). A refused login is {@link AmiHealth#AUTH_FAILED}, retried after
+ * connection is a fresh {@link OneShotManagerConnection}, which never starts Asterisk-Java's own reconnect thread
+ * (#199: no thread grows per reconnect). A refused login is {@link AmiHealth#AUTH_FAILED}, retried after
  * {@code authFailureRetry} only.</li>
  * <li>At each (re)connect QueueStatus and CoreShowChannels rebuild the state; their answers travel the same queue as
  * events, so the rebuild lands in stream order.</li>
@@ -201,8 +199,7 @@ public final class AmiClient implements AutoCloseable {
             return;
         }
         long gen = generation.incrementAndGet();
-        ManagerConnection conn = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(),
-                settings.secret()).createManagerConnection();
+        ManagerConnection conn = new OneShotManagerConnection(settings, () -> onDropped(gen));
         conn.setSocketTimeout((int) settings.connectTimeout().toMillis());
         conn.setKeepAliveAfterAuthenticationFailure(false);
         conn.addEventListener(new Enqueuer(gen));
@@ -345,9 +342,12 @@ public final class AmiClient implements AutoCloseable {
                 log.error("AMI event queue full ({} dropped so far): the live model is too slow; will rebuild state",
                         dropped.get());
             }
-            Link link = current;
-            if (link != null && !(item instanceof ResyncMark)) {
-                resync();
+            if (current != null && !closed && !(item instanceof ResyncMark)) {
+                try {
+                    resync();
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    log.debug("AMI resync after close");
+                }
             }
         }
     }
@@ -364,13 +364,18 @@ public final class AmiClient implements AutoCloseable {
 
         @Override
         public void onManagerEvent(ManagerEvent event) {
-            if (event instanceof DisconnectEvent) {
-                if (!closed) {
-                    connector.execute(() -> lost(gen, "disconnected"));
-                }
-                return;
-            }
             enqueue(new Received(gen, event, clock.instant()));
+        }
+    }
+
+    /** Called on Asterisk-Java's dispatch thread when the socket of that generation dropped. */
+    private void onDropped(long gen) {
+        if (!closed) {
+            try {
+                connector.execute(() -> lost(gen, "disconnected"));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                log.debug("AMI drop after close");
+            }
         }
     }
 

@@ -30,8 +30,13 @@ public final class Capture {
         }
     }
 
+    /**
+     * Entry lines: {@code 2026-11-22 23:48:04.404 [console] << RECEIVED}; the two IVR call captures use a shorter
+     * form without date and connection ({@code 23:33:59.805 << RECEIVED}, the banner text on the entry line itself).
+     */
     private static final Pattern ENTRY_LINE = Pattern.compile(
-            "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\[([^\\]]+)\\] (<< RECEIVED|>> SENT|<< BANNER|-- [^\n]*)\n",
+            "^(?:(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\[([^\\]]+)\\] (<< RECEIVED|>> SENT|<< BANNER|-- [^\n]*)\n"
+                    + "|(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) (<< RECEIVED|>> SENT|<< BANNER)[\n ])",
             Pattern.MULTILINE);
     private static final String RESOURCE_DIR = "asterisk-22/";
 
@@ -76,7 +81,9 @@ public final class Capture {
         List<String[]> heads = new ArrayList<>();
         while (m.find()) {
             marks.add(new int[] {m.start(), m.end()});
-            heads.add(new String[] {m.group(1), m.group(2), m.group(3)});
+            heads.add(m.group(1) != null
+                    ? new String[] {m.group(1), m.group(2), m.group(3)}
+                    : new String[] {m.group(4), "console", m.group(5)});
         }
         if (marks.isEmpty() || marks.get(0)[0] != 0) {
             throw new IllegalArgumentException("capture " + name + " (expected: entries starting with a timestamp line)");
