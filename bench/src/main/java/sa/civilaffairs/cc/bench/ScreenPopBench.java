@@ -40,6 +40,9 @@ public final class ScreenPopBench {
         int agents = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        // As recommended for production (README): Asterisk-Java warns on every AgentCalled about DestChanVariable.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.asteriskjava"))
+                .setLevel(ch.qos.logback.classic.Level.ERROR);
         System.out.printf(Locale.ROOT, "ScreenPopBench: %d agents, %d calls at %d calls/s (the first quarter, at most 5000, is warm-up)%n",
                 agents, calls, rate);
 

@@ -76,6 +76,7 @@ public final class LiveCallModel implements LiveView {
         AgentState state = AgentState.LOGGED_OUT;
         String reason;
         Instant since;
+        AgentView view; // rebuilt only after the row changed: snapshots stay cheap with hundreds of agents
 
         AgentRow(AgentBinding binding, Instant at) {
             this.binding = binding;
@@ -389,6 +390,7 @@ public final class LiveCallModel implements LiveView {
 
     /** Recomputes an agent's state; records a change when it differs. */
     private void agentChanged(AgentRow a, Instant at, List<LiveChange> changes) {
+        a.view = null;
         AgentState state;
         String reason = null;
         boolean inCall = a.memberships.values().stream().anyMatch(QueueSignal.MemberChanged::inCall);
@@ -450,10 +452,13 @@ public final class LiveCallModel implements LiveView {
         }
         List<AgentView> agentViews = new ArrayList<>(agents.size());
         for (AgentRow a : agents.values()) {
-            String callUid = a.connectedCall != null ? a.connectedCall : a.ringingCall;
-            CallRow c = callUid == null ? null : calls.get(callUid);
-            agentViews.add(new AgentView(a.binding.agent(), a.state, a.reason, a.since,
-                    c == null ? null : c.callId(), new ArrayList<>(a.memberships.keySet()), a.wrapUpUntil));
+            if (a.view == null) {
+                String callUid = a.connectedCall != null ? a.connectedCall : a.ringingCall;
+                CallRow c = callUid == null ? null : calls.get(callUid);
+                a.view = new AgentView(a.binding.agent(), a.state, a.reason, a.since,
+                        c == null ? null : c.callId(), new ArrayList<>(a.memberships.keySet()), a.wrapUpUntil);
+            }
+            agentViews.add(a.view);
         }
         int abandoned = abandonedToday.values().stream().mapToInt(Integer::intValue).sum();
         return new LiveSnapshot(++version, at, health, queueViews, agentViews, abandoned);
