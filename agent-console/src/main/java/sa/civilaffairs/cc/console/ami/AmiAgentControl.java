@@ -2,7 +2,6 @@ package sa.civilaffairs.cc.console.ami;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import sa.civilaffairs.cc.console.live.AgentBinding;
 import sa.civilaffairs.cc.console.live.AgentControl;
 import sa.civilaffairs.cc.console.live.AgentDirectory;
 import sa.civilaffairs.cc.console.live.ControlOutcome;
@@ -42,9 +41,5 @@ final class AmiAgentControl implements AgentControl {
     private static CompletionStage<ControlOutcome> unknown(String agent) {
         return CompletableFuture.completedFuture(ControlOutcome.refused(
                 "agent " + agent + " is not bound to a queue member in config/agents.yaml"));
-    }
-
-    AgentBinding binding(String agent) {
-        return directory.agent(agent).orElse(null);
     }
 }

@@ -42,6 +42,7 @@ final class EventTranslation {
     private final List<QueueEntryEvent> entries = new ArrayList<>();
 
     /** The signal for this event, or null when it is not one the console uses (or a resync is still being read). */
+    @SuppressWarnings("deprecation") // QueueMemberStatus names the member in MemberName, read by getMemberName()
     QueueSignal translate(ManagerEvent e, Instant at) {
         if (e instanceof ResponseEvent r && r.getActionId() != null && !(e instanceof QueueMemberStatusEvent)) {
             return collect(r, at);
@@ -95,6 +96,7 @@ final class EventTranslation {
         entries.clear();
     }
 
+    @SuppressWarnings("deprecation") // a QueueMember line has Name:, Asterisk-Java's getName(); MemberName as fallback
     private QueueSignal collect(ResponseEvent r, Instant at) {
         if (resyncId == null || !r.getActionId().startsWith(resyncId)) {
             return null;
@@ -104,7 +106,8 @@ final class EventTranslation {
         } else if (r instanceof QueueParamsEvent p) {
             queues.add(p.getQueue());
         } else if (r instanceof QueueMemberEvent m) {
-            members.add(new QueueSignal.MemberChanged(m.getQueue(), m.getInterface(), m.getMemberName(),
+            members.add(new QueueSignal.MemberChanged(m.getQueue(), m.getInterface(),
+                    firstText(m.getName(), m.getMemberName()),
                     num(m.getStatus()), Boolean.TRUE.equals(m.getPaused()), m.getPausedreason(),
                     num(m.getIncall()) == 1, num(m.getWrapuptime()), at));
         } else if (r instanceof QueueEntryEvent q) {

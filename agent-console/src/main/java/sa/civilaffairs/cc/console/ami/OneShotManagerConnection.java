@@ -28,6 +28,7 @@ final class OneShotManagerConnection extends ManagerConnectionImpl {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block's duration; the resource itself is not used
     public void dispatchEvent(ManagerEvent event, Integer requiredHandlingTime) {
         if (!(event instanceof DisconnectEvent)) {
             super.dispatchEvent(event, requiredHandlingTime);

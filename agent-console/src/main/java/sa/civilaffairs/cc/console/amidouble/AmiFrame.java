@@ -24,8 +24,6 @@ public final class AmiFrame {
         }
     }
 
-    private static final byte[] CRLF = {'\r', '\n'};
-
     private final List<Header> headers;
     private final byte[] bytes;
 
@@ -81,10 +79,6 @@ public final class AmiFrame {
     /** The exact bytes to write on the socket. */
     public byte[] bytes() {
         return bytes.clone();
-    }
-
-    int length() {
-        return bytes.length;
     }
 
     void writeTo(java.io.OutputStream out) throws java.io.IOException {
@@ -196,9 +190,5 @@ public final class AmiFrame {
     @Override
     public String toString() {
         return headers.isEmpty() ? "AmiFrame[]" : "AmiFrame[" + headers.get(0).name() + ": " + headers.get(0).value() + "]";
-    }
-
-    static byte[] crlf() {
-        return CRLF.clone();
     }
 }
