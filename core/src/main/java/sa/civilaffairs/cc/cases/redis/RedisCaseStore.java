@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.ZRangeParams;
 import sa.civilaffairs.cc.cases.CaseException;
 import sa.civilaffairs.cc.cases.CaseStatus;
 import sa.civilaffairs.cc.cases.CaseStep;
@@ -149,7 +150,7 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
     /** The cases filed under an index key ({@link CaseKeys#person}, {@link CaseKeys#mobile}), newest first. */
     public List<C> listed(String indexKey) {
         List<C> found = new ArrayList<>();
-        for (String member : redis.zrevrange(indexKey, 0, MAX_LISTED - 1)) {
+        for (String member : redis.zrange(indexKey, ZRangeParams.zrangeParams(0, MAX_LISTED - 1).rev())) {
             find(new Reference(member)).ifPresent(found::add);
         }
         return found;
