@@ -113,6 +113,10 @@ class HotlineBookingIT {
         assertTrue(said.contains("ar:hijri-month-6"), "Hijri month Jumada al-Akhirah 1448: " + said);
         assertTrue(said.contains("ar:month-12"), said.toString());
         assertEquals(List.of("appointment.confirmed 966500000101"), rig.notifications());
+        String sms = rig.notificationTexts().get(0);
+        assertTrue(sms.contains(a.reference().value()) && sms.contains("الأحد") && sms.contains("1448")
+                && sms.contains("06-12-2026") && sms.contains(sa.civilaffairs.cc.calendar.CitizenDates.time(a.slot().start())),
+                sms);
         assertEquals(0, rig.liveHolds());
         assertEquals("hangup", call.variables().get("CC_NEXT"));
         assertEquals(a.reference().value(), call.variables().get("__CC_REF"));

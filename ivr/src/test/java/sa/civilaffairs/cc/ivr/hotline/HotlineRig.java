@@ -27,6 +27,8 @@ import sa.civilaffairs.cc.ivr.agidouble.CallSetup;
 import sa.civilaffairs.cc.ivr.agidouble.Caller;
 import sa.civilaffairs.cc.ivr.prompt.PromptCatalogue;
 import sa.civilaffairs.cc.lost.redis.RedisLostReports;
+import sa.civilaffairs.cc.notify.OutboxNotifier;
+import sa.civilaffairs.cc.notify.YamlMessageTemplates;
 import sa.civilaffairs.cc.office.CatalogueLoader;
 import sa.civilaffairs.cc.office.OfficeCatalogue;
 import sa.civilaffairs.cc.office.SlotCalendar;
@@ -47,6 +49,7 @@ final class HotlineRig implements AutoCloseable {
     static final java.nio.file.Path CONFIG = ConfigDirectory.locate();
     static final OfficeCatalogue CATALOGUE = CatalogueLoader.load(CONFIG);
     static final PromptCatalogue PROMPTS = PromptCatalogue.load(CONFIG);
+    static final YamlMessageTemplates TEMPLATES = YamlMessageTemplates.load(CONFIG);
     /** Every prompt id asked for by any rig of this JVM, for the catalogue check. */
     static final Set<String> SPOKEN = ConcurrentHashMap.newKeySet();
 
@@ -69,7 +72,7 @@ final class HotlineRig implements AutoCloseable {
                 Optional.of(new RedisVisitRequests(redis, references, events, clock)),
                 Optional.of(new RedisLostReports(redis, references, events, clock)),
                 Optional.of(new RedisTickets(redis, references, events, clock)),
-                new OutboxTestNotifier(new RedisOutbox(redis), clock), references, events, clock);
+                new OutboxNotifier(TEMPLATES, new RedisOutbox(redis), clock), references, events, clock);
         Map<String, String> vars = new HashMap<>(Map.of("IVR_AGI_PORT", "0", "IVR_ALLOWED_HOSTS", "127.0.0.1"));
         vars.putAll(env);
         config = IvrConfig.load(CONFIG.resolve(IvrConfig.FILE), vars);
@@ -130,6 +133,12 @@ final class HotlineRig implements AutoCloseable {
         List<StreamEntry> entries = redis.xrange(OutboxStreams.key(Lane.NOTIFICATION), (redis.clients.jedis.StreamEntryID) null,
                 (redis.clients.jedis.StreamEntryID) null);
         return entries.stream().map(e -> e.getFields().get("template") + " " + e.getFields().get("to")).toList();
+    }
+
+    /** The texts of the notification lane, oldest first. */
+    List<String> notificationTexts() {
+        return redis.xrange(OutboxStreams.key(Lane.NOTIFICATION), (redis.clients.jedis.StreamEntryID) null,
+                (redis.clients.jedis.StreamEntryID) null).stream().map(e -> e.getFields().get("text")).toList();
     }
 
     @Override
