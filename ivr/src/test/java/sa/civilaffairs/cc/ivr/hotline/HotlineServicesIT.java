@@ -177,6 +177,27 @@ class HotlineServicesIT {
                 + rig.services.visits().orElseThrow().of(new NationalId("1000000032")).size());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "hang-up after {0} answers")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
+    void aHangUpBeforeTheLastAnswerFilesNoVisitRequest(int answers) {
+        List<String> keys = List.of("1", "2", "1000000073#", "2", "1000000016#", "1", "1");
+        ScriptedCaller caller = ScriptedCaller.script();
+        keys.subList(0, answers).forEach(caller::press);
+        CallRecord call = rig.call("0500000108", caller.hangUp());
+        assertEquals(CallRecord.End.CALLER_HUNG_UP, call.end());
+        assertEquals(List.of(), rig.services.visits().orElseThrow().of(new NationalId("1000000016")));
+        assertEquals(List.of(), rig.notifications());
+    }
+
+    @Test
+    void aHangUpAtTheCancelConfirmationCancelsNothing() {
+        Appointment a = seed(SAAD, CivilService.ID_RENEWAL, LocalTime.of(10, 0));
+        rig.call("0500000104", ScriptedCaller.script().press("1").press("3").press("1000000040#").press("1")
+                .hangUp());
+        assertEquals(AppointmentStatus.BOOKED, rig.book.find(a.reference()).orElseThrow().status());
+        assertEquals(List.of(), rig.notifications());
+    }
+
     @Test
     void lostIdIsReportedAndTheReplacementBooked() {
         String riyadh = String.valueOf(HotlineRig.CATALOGUE.regionsOffering(CivilService.ID_REPLACEMENT, Section.MEN)
