@@ -147,13 +147,16 @@ class HotlineServicesIT {
         assertEquals("status", call.variables().get("__CC_INTENT"));
     }
 
-    @Test
-    void taqdeerForAnEligibleParentOnTheCallersBehalf() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "language key {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"1,ar", "2,en"})
+    void taqdeerForAnEligibleParentOnTheCallersBehalf(String key, String language) {
         // Sarah (29) asks for her father Abdullah (88): eligible at once
-        CallRecord call = rig.call("0500000108", ScriptedCaller.script().press("1").press("2").press("1000000073#")
+        CallRecord call = rig.call("0500000108", ScriptedCaller.script().press(key).press("2").press("1000000073#")
                 .press("2").press("1000000016#").press("1").press("1"));
         List<String> said = HotlineRig.said(call);
-        assertTrue(said.contains("ar:taqdeer-submitted-eligible"), said.toString());
+        assertTrue(said.contains(language + ":taqdeer-submitted-eligible"), said.toString());
+        assertTrue(rig.notificationTexts().get(0).contains(language.equals("en") ? "Taqdeer" : "تقدير"),
+                rig.notificationTexts().toString());
         Reference ref = Reference.parse(call.variables().get("__CC_REF"));
         VisitRequest request = rig.services.visits().orElseThrow().find(ref).orElseThrow();
         assertEquals(new NationalId("1000000016"), request.beneficiary());
@@ -198,14 +201,15 @@ class HotlineServicesIT {
         assertEquals(List.of(), rig.notifications());
     }
 
-    @Test
-    void lostIdIsReportedAndTheReplacementBooked() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "language key {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"1,ar", "2,en"})
+    void lostIdIsReportedAndTheReplacementBooked(String key, String language) {
         String riyadh = String.valueOf(HotlineRig.CATALOGUE.regionsOffering(CivilService.ID_REPLACEMENT, Section.MEN)
                 .indexOf(Region.RIYADH) + 1);
-        CallRecord call = rig.call("0500000104", ScriptedCaller.script().press("1").press("4").press("1000000040#")
+        CallRecord call = rig.call("0500000104", ScriptedCaller.script().press(key).press("4").press("1000000040#")
                 .press("1").press("1").press(riyadh).press("1").press("1").press("1").press("1"));
         List<String> said = HotlineRig.said(call);
-        assertTrue(said.contains("ar:lost-reported") && said.contains("ar:booked"), said.toString());
+        assertTrue(said.contains(language + ":lost-reported") && said.contains(language + ":booked"), said.toString());
         List<LostReport> reports = rig.services.lost().orElseThrow().of(SAAD);
         assertEquals(1, reports.size());
         assertEquals(LostStatus.REPLACEMENT_BOOKED, reports.get(0).status());
