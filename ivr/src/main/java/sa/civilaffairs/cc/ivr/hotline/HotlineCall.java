@@ -631,6 +631,22 @@ final class HotlineCall {
         return Step.DONE;
     }
 
+    /**
+     * Something behind the menus failed (Redis unreachable, a bug): say sorry and send the caller to the agents with
+     * what was learnt. Best effort: the line may be gone too.
+     */
+    void toAgentAfterFailure() {
+        try {
+            voice.say(List.of(Prompt.of("system-error")));
+            setFindings();
+            Language language = voice.language();
+            set("CC_QUEUE", language == Language.EN ? config.agents().queueEn() : config.agents().queueAr());
+            set("CC_NEXT", language == Language.EN ? "queue-en" : "queue-ar");
+        } catch (AgiException e) {
+            // the caller hung up meanwhile: nothing more to say
+        }
+    }
+
     /** A task is complete: thank the caller and let the dialplan hang up. */
     private Step finish() throws AgiException {
         voice.say(List.of(Prompt.of("goodbye")));

@@ -49,8 +49,9 @@ public final class HotlineScript implements AgiScript {
         } catch (AgiException e) {
             call.endedBy("connection lost: " + e.getClass().getSimpleName());
         } catch (RuntimeException e) {
-            call.endedBy("failed: " + e);
+            call.endedBy("failed, sent to an agent: " + e.getClass().getSimpleName());
             LOG.error("call {} failed at {}", request.getUniqueId(), call.step(), e);
+            call.toAgentAfterFailure();
         } finally {
             try {
                 call.releaseHold();

@@ -3,7 +3,6 @@ package sa.civilaffairs.cc.ivr.prompt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,8 +15,8 @@ import sa.civilaffairs.cc.text.Language;
 /**
  * Generates the sound files Asterisk plays from {@code config/prompts/catalogue.yaml}: for every prompt and language,
  * {@code <out>/<ar|en>/<id>.wav}, 8 kHz mono 16-bit PCM (Asterisk's native {@code slin} rate, no transcoding), spoken
- * by espeak-ng (voices {@code ar} and {@code en}) and resampled by sox. Empty texts become 200 ms of silence. A file
- * newer than the catalogue is kept, so a second run only makes what changed.
+ * by espeak-ng (voices {@code ar} and {@code en}) and resampled by sox. Empty texts become 200 ms of silence.
+ * {@code <out>/texts.properties} records the text each file was made from, so a second run only makes what changed.
  * <p>
  * {@code scripts/prompts [out-dir]} runs it; the default out-dir is {@code ivr/target/sounds/cc}. Copy that directory
  * to {@code /var/lib/asterisk/sounds/cc} (the {@code voice.soundsPrefix} of {@code config/ivr.yaml}).
@@ -37,7 +36,14 @@ public final class PromptAudio {
     /** Makes the missing or outdated files; returns how many it made. */
     public static int generate(Path configDir, Path out, int threads) throws Exception {
         PromptCatalogue catalogue = PromptCatalogue.load(configDir);
-        FileTime source = Files.getLastModifiedTime(configDir.resolve(PromptCatalogue.FILE));
+        Files.createDirectories(out);
+        Path manifest = out.resolve("texts.properties");
+        java.util.Properties made = new java.util.Properties();
+        if (Files.exists(manifest)) {
+            try (var in = Files.newBufferedReader(manifest, java.nio.charset.StandardCharsets.UTF_8)) {
+                made.load(in);
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Boolean>> jobs = new ArrayList<>();
@@ -46,18 +52,29 @@ public final class PromptAudio {
                 Files.createDirectories(dir);
                 for (String id : catalogue.ids()) {
                     Path wav = dir.resolve(id + ".wav");
-                    if (Files.exists(wav) && Files.getLastModifiedTime(wav).compareTo(source) > 0) {
+                    String text = catalogue.texts(id).orElseThrow().in(language);
+                    String key = language.code() + "/" + id;
+                    if (Files.exists(wav) && text.equals(made.getProperty(key))) {
                         continue;
                     }
-                    String text = catalogue.texts(id).orElseThrow().in(language);
+                    made.remove(key);
                     jobs.add(pool.submit(() -> {
                         speak(text, language, wav);
+                        synchronized (made) {
+                            made.setProperty(key, text);
+                        }
                         return true;
                     }));
                 }
             }
-            for (Future<Boolean> job : jobs) {
-                job.get();
+            try {
+                for (Future<Boolean> job : jobs) {
+                    job.get();
+                }
+            } finally {
+                try (var w = Files.newBufferedWriter(manifest, java.nio.charset.StandardCharsets.UTF_8)) {
+                    made.store(w, "the text each sound file was made from (scripts/prompts)");
+                }
             }
             return jobs.size();
         } finally {

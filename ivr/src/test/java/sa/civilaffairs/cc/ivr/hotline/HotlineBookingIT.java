@@ -227,6 +227,18 @@ class HotlineBookingIT {
     }
 
     @Test
+    void redisDownMidCallSaysSorryAndGoesToAnAgent(RedisHandle redis) {
+        redis.server().stop();
+        CallRecord call = rig.call(ABDULLAH_MOBILE, ScriptedCaller.script().press("2").press("3")
+                .press("1000000016#"));
+        List<String> said = HotlineRig.said(call);
+        assertEquals("en:system-error", said.get(said.size() - 1));
+        assertEquals("queue-en", call.variables().get("CC_NEXT"));
+        assertEquals(ABDULLAH.value(), call.variables().get("__CC_NID"));
+        assertEquals("appointments", call.variables().get("__CC_INTENT"));
+    }
+
+    @Test
     void registryDownGoesToAnAgent() {
         registry.stubDown();
         CallRecord call = rig.call(ABDULLAH_MOBILE, ScriptedCaller.script().press("1").press("1")
