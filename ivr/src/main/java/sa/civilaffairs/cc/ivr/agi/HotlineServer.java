@@ -18,7 +18,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.asteriskjava.fastagi.AgiChannelFactory;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiReader;
+import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.asteriskjava.fastagi.AgiWriter;
+import org.asteriskjava.fastagi.internal.DefaultAgiChannelFactory;
+import org.asteriskjava.fastagi.reply.AgiReply;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.MappingStrategy;
 import org.asteriskjava.util.ServerSocketFacade;
@@ -52,6 +59,7 @@ public final class HotlineServer implements AutoCloseable {
     private final ServerSocket socket;
     private final AtomicLong refusedHosts = new AtomicLong();
     private final AtomicLong refusedFull = new AtomicLong();
+    private final CommandTimes commandTimes = new CommandTimes();
 
     private HotlineServer(IvrConfig.Agi config, Map<String, AgiScript> scripts) throws IOException {
         Set<InetAddress> allowed = resolve(config.allowedHosts());
@@ -105,6 +113,39 @@ public final class HotlineServer implements AutoCloseable {
         return refusedHosts.get();
     }
 
+    /** The IVR's own time per AGI command, from each answer read to the next command written. */
+    public CommandTimes commandTimes() {
+        return commandTimes;
+    }
+
+    /** Channels that time the IVR between Asterisk's answer and the next command. */
+    private static AgiChannelFactory timedChannels(CommandTimes times) {
+        DefaultAgiChannelFactory channels = new DefaultAgiChannelFactory();
+        return (request, writer, reader) -> {
+            long[] answeredAt = {0};
+            AgiReader timedReader = new AgiReader() {
+                @Override
+                public AgiRequest readRequest() throws AgiException {
+                    return reader.readRequest();
+                }
+
+                @Override
+                public AgiReply readReply() throws AgiException {
+                    AgiReply reply = reader.readReply();
+                    answeredAt[0] = System.nanoTime();
+                    return reply;
+                }
+            };
+            AgiWriter timedWriter = command -> {
+                if (answeredAt[0] != 0) {
+                    times.record(System.nanoTime() - answeredAt[0]);
+                }
+                writer.sendCommand(command);
+            };
+            return channels.createAgiChannel(request, timedWriter, timedReader);
+        };
+    }
+
     /** Calls refused because {@code maxCalls} calls were already under way. */
     public long refusedFull() {
         return refusedFull.get();
@@ -140,7 +181,7 @@ public final class HotlineServer implements AutoCloseable {
         private final AtomicInteger active = new AtomicInteger();
 
         Server(MappingStrategy mapping, ServerSocketFacade facade, IvrConfig.Agi config) {
-            super(mapping);
+            super(null, mapping, timedChannels(commandTimes));
             this.facade = facade;
             this.config = config;
             setPort(socket.getLocalPort());
