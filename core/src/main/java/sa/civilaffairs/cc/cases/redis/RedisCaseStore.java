@@ -19,6 +19,7 @@ import sa.civilaffairs.cc.cases.CaseStatus;
 import sa.civilaffairs.cc.cases.CaseStep;
 import sa.civilaffairs.cc.cases.UnknownCaseException;
 import sa.civilaffairs.cc.office.Region;
+import sa.civilaffairs.cc.redis.LuaScript;
 import sa.civilaffairs.cc.reference.Reference;
 import sa.civilaffairs.cc.reference.ReferenceKind;
 import sa.civilaffairs.cc.reference.References;
@@ -50,11 +51,11 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
     public static final int MAX_LISTED = 100;
     private static final int CHANGE_ATTEMPTS = 5;
 
-    private static final LuaScript CREATE = LuaScript.load("create.lua");
-    private static final LuaScript CHANGE = LuaScript.load("change.lua");
-    private static final LuaScript READ = LuaScript.load("read.lua");
-    private static final LuaScript REINDEX = LuaScript.load("reindex.lua");
-    private static final LuaScript HEADS = LuaScript.load("heads.lua");
+    private static final LuaScript CREATE = LuaScript.load(RedisCaseStore.class, "create.lua");
+    private static final LuaScript CHANGE = LuaScript.load(RedisCaseStore.class, "change.lua");
+    private static final LuaScript READ = LuaScript.load(RedisCaseStore.class, "read.lua");
+    private static final LuaScript REINDEX = LuaScript.load(RedisCaseStore.class, "reindex.lua");
+    private static final LuaScript HEADS = LuaScript.load(RedisCaseStore.class, "heads.lua");
 
     private final UnifiedJedis redis;
     private final CaseKeys keys;
