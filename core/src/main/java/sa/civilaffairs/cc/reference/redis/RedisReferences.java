@@ -66,7 +66,7 @@ public final class RedisReferences implements References {
         return block;
     }
 
-    private static Reference of(ReferenceKind kind, long n) {
+    private Reference of(ReferenceKind kind, long n) {
         if (n >= SPACE) {
             throw new IllegalStateException("reference space exhausted for " + kind);
         }
