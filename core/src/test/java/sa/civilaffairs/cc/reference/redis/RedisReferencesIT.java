@@ -94,6 +94,19 @@ class RedisReferencesIT {
     }
 
     @Test
+    void aBlockTakesItsReferencesInOneStepAndTheNextSingleFollowsIt(RedisHandle redis) {
+        References references = new RedisReferences(redis.client());
+        List<Reference> block = references.next(ReferenceKind.APPOINTMENT, 5);
+        Reference single = references.next(ReferenceKind.APPOINTMENT);
+
+        assertEquals(5, new HashSet<>(block).size());
+        assertTrue(block.stream().allMatch(r -> r.kind() == ReferenceKind.APPOINTMENT));
+        assertEquals("6", redis.client().get(RedisReferences.key(ReferenceKind.APPOINTMENT)));
+        assertTrue(!block.contains(single));
+        assertThrows(IllegalArgumentException.class, () -> references.next(ReferenceKind.APPOINTMENT, 0));
+    }
+
+    @Test
     void consecutiveReferencesAreNotNeighbours(RedisHandle redis) {
         References references = new RedisReferences(redis.client());
         Reference previous = references.next(ReferenceKind.VISIT_REQUEST);
@@ -122,7 +135,7 @@ class RedisReferencesIT {
     void thePermutationStaysInRangeNeverRepeatsAndDependsOnTheSecret(RedisHandle redis) {
         RedisReferences references = new RedisReferences(redis.client());
         java.util.BitSet seen = new java.util.BitSet(10_000_000);
-        for (int n = 0; n < 1_000_000; n++) {
+        for (int n = 0; n < 200_000; n++) {
             int body = references.permute(ReferenceKind.APPOINTMENT, n);
             assertTrue(body >= 0 && body < 10_000_000, "out of range: " + body);
             assertTrue(!seen.get(body), "twice: " + body);
