@@ -89,7 +89,7 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
         }
         Reference reference = referenceFor(idempotencyKey);
         C built = build.apply(reference);
-        Object created = CREATE.run(redis, List.of(keys.record(reference), keys.history(reference)),
+        Object created = CREATE.run(redis, caseKeys(reference),
                 withFields(List.of(StepJson.write(codec.history(built).get(0))), codec.fields(built)));
         boolean fresh = Long.valueOf(1).equals(created);
         C stored = fresh ? built : find(reference).orElseThrow(() -> new UnknownCaseException(reference));
@@ -117,7 +117,7 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
             Map<String, String> delta = new LinkedHashMap<>(codec.fields(changed));
             codec.fields(current).forEach((k, v) -> delta.remove(k, v));
             List<String> head = List.of(Integer.toString(before.size()), StepJson.write(after.get(after.size() - 1)));
-            Object applied = CHANGE.run(redis, List.of(keys.record(reference), keys.history(reference)),
+            Object applied = CHANGE.run(redis, caseKeys(reference),
                     withFields(head, delta));
             long result = ((Number) applied).longValue();
             if (result == -1) {
@@ -156,7 +156,7 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
     }
 
     private List<String> caseKeys(Reference reference) {
-        return List.of(keys.record(reference), keys.history(reference));
+        return caseKeys(reference);
     }
 
     private Optional<C> decode(Object answer) {
