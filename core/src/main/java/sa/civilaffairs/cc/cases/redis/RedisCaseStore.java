@@ -156,7 +156,7 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
     }
 
     private List<String> caseKeys(Reference reference) {
-        return caseKeys(reference);
+        return List.of(keys.record(reference), keys.history(reference));
     }
 
     private Optional<C> decode(Object answer) {
