@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
+import redis.clients.jedis.UnifiedJedis;
 import org.slf4j.LoggerFactory;
 import sa.civilaffairs.cc.config.ConfigDirectory;
 import sa.civilaffairs.cc.console.ConsoleServer;
+import sa.civilaffairs.cc.calendar.RiyadhTime;
 import sa.civilaffairs.cc.console.config.ConsoleConfig;
+import sa.civilaffairs.cc.ivr.Ivr;
+import sa.civilaffairs.cc.ivr.IvrConfig;
 import sa.civilaffairs.cc.redis.LocalRedisServer;
 import sa.civilaffairs.cc.registry.CivilRegistry;
 import sa.civilaffairs.cc.registry.http.HttpCivilRegistry;
@@ -52,11 +56,18 @@ public final class DevMode {
                 + registry.demoPeople().size() + " demo people: config/registry/README.md)");
         CivilRegistry civilRegistry = new HttpCivilRegistry(RegistrySettings.defaults(registry.baseUrl()));
         Path config = ConfigDirectory.locate();
+        UnifiedJedis shared = remember(redis.settings().connect());
 
         ConsoleServer console = remember(new ConsoleServer());
         console.start(ConsoleConfig.load(config.resolve("console.yaml"), devEnvironment()), redis.settings(),
                 civilRegistry);
         print("agent console", "http://127.0.0.1:" + console.port() + "/");
+
+        Ivr ivr = remember(Ivr.start(IvrConfig.load(config.resolve(IvrConfig.FILE), devEnvironment()),
+                Ivr.services(config, shared, civilRegistry, RiyadhTime.systemClock()),
+                prompt -> { }));
+        print("ivr (FastAGI)", "agi://127.0.0.1:" + ivr.server().port() + "/hotline  (call it: scripts/phone 127.0.0.1 "
+                + ivr.server().port() + ")");
         System.out.println("dev mode is up; Ctrl-C stops it");
     }
 
