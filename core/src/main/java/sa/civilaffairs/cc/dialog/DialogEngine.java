@@ -432,6 +432,7 @@ public final class DialogEngine {
             Dialog next = d.with("opts", null).with("page", null).with("pageNext", null)
                     .with("hold", held.hold().id())
                     .with("holdUntil", Long.toString(held.hold().expiresAt().toEpochMilli()))
+                    .with("confirmBy", Long.toString(t.now.plus(settings.holdFor()).toEpochMilli()))
                     .at(Step.BOOK_CONFIRM);
             t.say("dialog.book.confirm", slotValues(slot, t.language,
                     Map.of("minutes", Long.toString(settings.holdFor().toMinutes()))));
@@ -449,13 +450,13 @@ public final class DialogEngine {
             }
             case HOLD_EXPIRED -> {
                 SlotSelection again = selection.without(ChoiceStep.TIME);
-                askChoice(withSelection(d, again).with("hold", null).with("holdUntil", null), again, t,
-                        Optional.of("dialog.notice.hold_expired"));
+                askChoice(withSelection(d, again).with("hold", null).with("holdUntil", null).with("confirmBy", null),
+                        again, t, Optional.of("dialog.notice.hold_expired"));
             }
             default -> {
                 SlotSelection again = selection.without(ChoiceStep.TIME);
-                askChoice(withSelection(d, again).with("hold", null).with("holdUntil", null), again, t,
-                        Optional.of("dialog.notice.slot_taken"));
+                askChoice(withSelection(d, again).with("hold", null).with("holdUntil", null).with("confirmBy", null),
+                        again, t, Optional.of("dialog.notice.slot_taken"));
             }
         }
     }
@@ -476,6 +477,12 @@ public final class DialogEngine {
         }
         SlotKey slot = selection.slot().orElseThrow();
         Hold hold = hold(d).orElseThrow();
+        if (t.now.toEpochMilli() > Long.parseLong(d.require("confirmBy"))) {
+            // silent past the hold time by the engine's clock: the book lets the hold lapse by its own (Redis) time
+            s.book().release(hold);
+            bookingRefused(d, selection, new BookingOutcome.Refused(BookingOutcome.Refusal.HOLD_EXPIRED), t);
+            return;
+        }
         BookingOutcome outcome = s.book().confirm(hold, new BookingRequest(slot, selection.person(),
                 Optional.of(t.in.from()), Channel.SMS, "sms:" + t.in.id()));
         if (outcome instanceof BookingOutcome.Booked booked) {
@@ -933,6 +940,8 @@ public final class DialogEngine {
 
         /** Asks {@code d}'s step again after {@code noticeId} (the answer was not understood). */
         void askAgain(Dialog d, String noticeId) {
+            // answers that are not understood count as unsolicited: an auto-responder stuck in a dialog is capped
+            unsolicited = true;
             if (d.get("opts").isPresent()) {
                 menu(d, List.of(d.require("opts").split(",")), Integer.parseInt(d.get("page").orElse("0")),
                         Optional.of(noticeId));
@@ -945,6 +954,7 @@ public final class DialogEngine {
         }
 
         void invalidAgain(Dialog d, String templateId, Map<String, String> values) {
+            unsolicited = true;
             String prompt = render(templateId, language, values);
             replies.add(new Reply("dialog.notice", language, render("dialog.notice", language,
                     Map.of("notice", render("dialog.notice.invalid", language, Map.of()), "prompt", prompt))));
@@ -982,6 +992,7 @@ public final class DialogEngine {
             }
             OptionalInt n = Keywords.number(text);
             if (n.isEmpty() || n.getAsInt() < 1 || n.getAsInt() > keys.size()) {
+                unsolicited = true;
                 menu(d, keys, Integer.parseInt(d.get("page").orElse("0")), Optional.of("dialog.notice.invalid"));
                 return Optional.empty();
             }
