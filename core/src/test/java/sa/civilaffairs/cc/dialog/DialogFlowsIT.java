@@ -169,7 +169,7 @@ class DialogFlowsIT {
 
     @Test
     void registryTooSlowIsUnavailableToo() {
-        rig.registry.stubSlow(Duration.ofSeconds(2));
+        rig.registry.stubSlow(Duration.ofMillis(2500));
         assertEquals("registry.unavailable", send(MAN, "موعد " + MAN_ID).templateId());
     }
 

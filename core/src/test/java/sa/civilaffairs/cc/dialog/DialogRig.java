@@ -45,7 +45,7 @@ public final class DialogRig implements AutoCloseable {
         this.registry = RegistryDouble.start();
         registry.stubDemoPeople();
         this.dialogs = RedisDialogs.create(redis, new HttpCivilRegistry(
-                        registry.settings(Duration.ofMillis(500), 2, Duration.ofMillis(10))),
+                        registry.settings(Duration.ofMillis(1500), 2, Duration.ofMillis(10))),
                 CATALOGUE, TEMPLATES, clock, settings);
     }
 
