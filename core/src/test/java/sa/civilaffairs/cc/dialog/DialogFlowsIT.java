@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.StreamEntryID;
 import sa.civilaffairs.cc.booking.Appointment;
+import sa.civilaffairs.cc.booking.BookingOutcome;
+import sa.civilaffairs.cc.booking.BookingRequest;
+import sa.civilaffairs.cc.booking.SlotKey;
+import sa.civilaffairs.cc.calendar.RiyadhTime;
+import sa.civilaffairs.cc.channel.Channel;
+import sa.civilaffairs.cc.office.CivilService;
+import sa.civilaffairs.cc.office.OfficeId;
+import sa.civilaffairs.cc.office.Region;
+import sa.civilaffairs.cc.office.Section;
+import sa.civilaffairs.cc.office.SlotCalendar;
 import sa.civilaffairs.cc.chat.redis.RedisChatInbox;
 import sa.civilaffairs.cc.dialog.redis.DialogKeys;
 import sa.civilaffairs.cc.identity.Mobile;
@@ -382,6 +400,64 @@ class DialogFlowsIT {
         assertTrue(send(MAN, "مساعدة").text().contains("موعد"));
         assertTrue(send(MAN, "HELP").text().contains("BOOK"));
         assertTrue(send(MAN, "؟").text().contains("موعد"));
+    }
+
+    @Test
+    void twoPhonesRaceForTheLastPlaceAndOnlyOneHoldsIt() throws Exception {
+        SlotKey slot = firstSlotOfTheFlow();
+        int capacity = new SlotCalendar(DialogRig.CATALOGUE).capacity(slot).orElseThrow();
+        for (int i = 0; i < capacity - 1; i++) {
+            assertTrue(rig.dialogs.book().book(new BookingRequest(slot, someone(i), Optional.empty(),
+                    Channel.CONSOLE, "fill-" + i)) instanceof BookingOutcome.Booked);
+        }
+        String other = "966500000104";
+        for (String[] phone : List.of(new String[] {MAN, MAN_ID}, new String[] {other, PATIENT_ID})) {
+            send(phone[0], "موعد " + phone[1]);
+            send(phone[0], "2");
+            send(phone[0], "1");
+            send(phone[0], "1");
+            assertEquals("dialog.book.time", send(phone[0], "1").templateId());
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Reply> a = pool.submit(() -> {
+                go.await();
+                return only(rig.send(MAN, "1"));
+            });
+            Future<Reply> b = pool.submit(() -> {
+                go.await();
+                return only(rig.send(other, "1"));
+            });
+            go.countDown();
+            List<String> outcomes = new java.util.ArrayList<>(List.of(a.get(10, TimeUnit.SECONDS).templateId(),
+                    b.get(10, TimeUnit.SECONDS).templateId()));
+            java.util.Collections.sort(outcomes);
+            assertEquals(List.of("dialog.book.confirm", "dialog.notice"), outcomes);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private SlotKey firstSlotOfTheFlow() {
+        OfficeId office = DialogRig.CATALOGUE.offering(CivilService.ID_RENEWAL, Region.RIYADH, Section.MEN).get(0)
+                .id();
+        LocalDate day = rig.dialogs.book().daysWithFreeSlots(office, Section.MEN, CivilService.ID_RENEWAL,
+                RiyadhTime.today(rig.clock), 1).get(0);
+        LocalTime time = rig.dialogs.book().freeSlots(office, Section.MEN, CivilService.ID_RENEWAL, day).get(0)
+                .start();
+        return new SlotKey(office, Section.MEN, CivilService.ID_RENEWAL, day, time);
+    }
+
+    /** A valid national ID (Luhn) that is none of the demo people. */
+    private static NationalId someone(int n) {
+        String body = "17" + String.format("%07d", n);
+        for (int check = 0; check <= 9; check++) {
+            if (NationalId.isValid(body + check)) {
+                return new NationalId(body + check);
+            }
+        }
+        throw new IllegalStateException("no check digit for " + body);
     }
 
     /** The caps of {@link sa.civilaffairs.cc.dialog.redis.RedisDialogs}. */

@@ -117,7 +117,7 @@ public final class RedisReminderScheduler implements ReminderScheduler {
         }
     }
 
-    static boolean quiet(LocalTime time) {
+    public static boolean quiet(LocalTime time) {
         return !time.isBefore(QUIET_FROM) || time.isBefore(QUIET_UNTIL);
     }
 
