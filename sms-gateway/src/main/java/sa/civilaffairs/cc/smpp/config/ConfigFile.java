@@ -118,7 +118,7 @@ final class ConfigFile {
         };
     }
 
-    /** An ISO-8601 duration such as {@code PT30M}, or a plain {@code 30m}, {@code 45s}, {@code 12h}. */
+    /** An ISO-8601 duration such as {@code PT30M}, or a plain {@code 30m}, {@code 45s}, {@code 12h}, {@code 500ms}. */
     public Duration duration(String path, Duration fallback, Duration min, Duration max) {
         String s = text(path, null);
         if (s == null || s.isEmpty()) {
@@ -126,10 +126,11 @@ final class ConfigFile {
         }
         Duration d;
         try {
-            d = s.matches("\\d+[smhd]") ? Duration.parse(s.endsWith("d") ? "P" + s.toUpperCase(java.util.Locale.ROOT)
+            d = s.matches("\\d+ms") ? Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)))
+                    : s.matches("\\d+[smhd]") ? Duration.parse(s.endsWith("d") ? "P" + s.toUpperCase(java.util.Locale.ROOT)
                     : "PT" + s.toUpperCase(java.util.Locale.ROOT)) : Duration.parse(s);
         } catch (DateTimeParseException e) {
-            throw wrong(path, s, "a duration such as PT30M or 30m");
+            throw wrong(path, s, "a duration such as PT30M, 30m, 45s or 500ms");
         }
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
             throw wrong(path, s, "a duration from " + min + " to " + max);
