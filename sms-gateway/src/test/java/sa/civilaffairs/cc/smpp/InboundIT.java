@@ -127,5 +127,6 @@ class InboundIT {
         assertTrue(sim.deliverUntilAccepted(msg, WAIT));
         assertEquals(List.of("تجديد"), inbound().stream().map(InboundSms::text).toList());
         assertTrue(gateway.metrics().moTemporaryErrors.sum() >= 1);
+        GatewayFixture.discardStaleConnections(redis.client());
     }
 }
