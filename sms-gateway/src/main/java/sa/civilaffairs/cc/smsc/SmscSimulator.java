@@ -568,7 +568,18 @@ public final class SmscSimulator implements AutoCloseable {
         if (receiptTlv) {
             tlvs.add(new OptionalParameter.COctetString(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(),
                     r.messageId()));
-            tlvs.add(new OptionalParameter.Byte(OptionalParameter.Tag.MESSAGE_STATE, (byte) state.value()));
+            // SMPP 3.4 §5.2.28 message_state numbers, not jSMPP's DeliveryReceiptState ordinals
+            byte messageState = switch (state) {
+                case ENROUTE -> 1;
+                case DELIVRD -> 2;
+                case EXPIRED -> 3;
+                case DELETED -> 4;
+                case UNDELIV -> 5;
+                case ACCEPTD -> 6;
+                case REJECTD -> 8;
+                default -> 7;
+            };
+            tlvs.add(new OptionalParameter.Byte(OptionalParameter.Tag.MESSAGE_STATE, messageState));
         }
         try {
             s.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, r.handset(),
