@@ -38,6 +38,14 @@ public record RedisDialogs(DialogEngine engine, AppointmentBook book, ReminderSc
 
     public static RedisDialogs create(UnifiedJedis redis, CivilRegistry registry, OfficeCatalogue catalogue,
                                       MessageTemplates templates, Clock clock, DialogEngine.Settings settings) {
+        return create(redis, registry, catalogue, templates, clock, settings, REPLIES_PER_MINUTE,
+                UNSOLICITED_PER_MINUTE);
+    }
+
+    /** With other caps on answers per number and minute (load tests drive a few numbers hard). */
+    public static RedisDialogs create(UnifiedJedis redis, CivilRegistry registry, OfficeCatalogue catalogue,
+                                      MessageTemplates templates, Clock clock, DialogEngine.Settings settings,
+                                      int repliesPerMinute, int unsolicitedPerMinute) {
         References references = new RedisReferences(redis);
         RedisEventLog events = new RedisEventLog(redis);
         AppointmentBook book = new RedisAppointmentBook(redis, new SlotCalendar(catalogue), references, events, clock);
@@ -46,7 +54,7 @@ public record RedisDialogs(DialogEngine engine, AppointmentBook book, ReminderSc
                 new RedisOutbox(redis), clock);
         DialogEngine engine = new DialogEngine(new DialogEngine.Services(
                 new RedisDialogStore(redis, EXPIRY),
-                new RedisReplyThrottle(redis, REPLIES_PER_MINUTE, UNSOLICITED_PER_MINUTE),
+                new RedisReplyThrottle(redis, repliesPerMinute, unsolicitedPerMinute),
                 stopList, registry, book, new SlotChoices(catalogue, book, clock),
                 new RedisVisitRequests(redis, references, events, clock),
                 new RedisTickets(redis, references, events, clock),

@@ -8,15 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,8 +47,8 @@ import sa.civilaffairs.cc.outbox.redis.OutboxStreams;
  * <p>Senders that are not Saudi mobiles (alphanumeric senders, the short code itself, other short codes) are
  * acknowledged and ignored: answering them could start a loop between two automatic senders.
  *
- * <p>One reader thread; the messages of a read are handled by {@code workers} threads, all of one number's messages
- * by the same worker in stream order. {@link #close()} stops reading and waits for the batch in hand.
+ * <p>One reader thread; the messages are handled by {@code workers} threads, all of one number's messages by the same
+ * worker in stream order. {@link #close()} stops reading and waits for the messages in hand.
  */
 public final class DialogSmsConsumer implements AutoCloseable {
 
@@ -67,6 +65,7 @@ public final class DialogSmsConsumer implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final AtomicLong handled = new AtomicLong();
+    private final Semaphore inHand;
     private volatile Thread reader;
     private volatile Instant lastClaim = Instant.EPOCH;
 
@@ -75,6 +74,7 @@ public final class DialogSmsConsumer implements AutoCloseable {
         this.engine = engine;
         this.settings = settings;
         this.clock = clock;
+        this.inHand = new Semaphore(4 * settings.batch());
         this.workers = new ExecutorService[settings.workers()];
         for (int i = 0; i < workers.length; i++) {
             int n = i;
@@ -156,27 +156,27 @@ public final class DialogSmsConsumer implements AutoCloseable {
         return entries.size();
     }
 
+    /**
+     * Hands each entry to the worker of its number and returns at once: one number's messages stay in stream order
+     * on one thread, and the reader goes on reading while the workers answer. At most {@code 4 * batch} entries are
+     * in hand; the reader waits for room beyond that.
+     */
     private void handleAll(List<StreamEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        Map<Integer, List<StreamEntry>> byWorker = new LinkedHashMap<>();
         for (StreamEntry entry : entries) {
-            String from = entry.getFields().getOrDefault("from", "");
-            byWorker.computeIfAbsent(Math.floorMod(from.hashCode(), workers.length), k -> new ArrayList<>())
-                    .add(entry);
-        }
-        List<Future<?>> done = new ArrayList<>();
-        byWorker.forEach((worker, list) -> done.add(workers[worker].submit(() -> list.forEach(this::handleOne))));
-        for (Future<?> f : done) {
             try {
-                f.get();
+                inHand.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (ExecutionException e) {
-                LOG.warn("dialog consumer {}: a worker failed: {}", settings.consumer(), e.getCause().toString());
             }
+            String from = entry.getFields().getOrDefault("from", "");
+            workers[Math.floorMod(from.hashCode(), workers.length)].execute(() -> {
+                try {
+                    handleOne(entry);
+                } finally {
+                    inHand.release();
+                }
+            });
         }
     }
 
