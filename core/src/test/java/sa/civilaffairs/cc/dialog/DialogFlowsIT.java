@@ -187,7 +187,7 @@ class DialogFlowsIT {
 
     @Test
     void registryTooSlowIsUnavailableToo() {
-        rig.registry.stubSlow(Duration.ofMillis(2500));
+        rig.registry.stubSlow(DialogRig.REGISTRY_TIMEOUT.plusMillis(500));
         assertEquals("registry.unavailable", send(MAN, "موعد " + MAN_ID).templateId());
     }
 

@@ -12,6 +12,7 @@ import sa.civilaffairs.cc.calendar.RiyadhTime;
 import sa.civilaffairs.cc.config.ConfigDirectory;
 import sa.civilaffairs.cc.dialog.redis.RedisDialogs;
 import sa.civilaffairs.cc.identity.Mobile;
+import sa.civilaffairs.cc.identity.NationalId;
 import sa.civilaffairs.cc.notify.YamlMessageTemplates;
 import sa.civilaffairs.cc.office.CatalogueLoader;
 import sa.civilaffairs.cc.office.OfficeCatalogue;
@@ -30,6 +31,9 @@ public final class DialogRig implements AutoCloseable {
     public static final OfficeCatalogue CATALOGUE = CatalogueLoader.load(ConfigDirectory.locate());
     public static final YamlMessageTemplates TEMPLATES = YamlMessageTemplates.load(ConfigDirectory.locate());
 
+    /** Generous: the build machine may be busy; the slow-registry test waits longer than this. */
+    public static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(3);
+
     public final SettableClock clock = new SettableClock(START);
     public final RegistryDouble registry;
     public final RedisDialogs dialogs;
@@ -44,9 +48,10 @@ public final class DialogRig implements AutoCloseable {
         this.redis = redis;
         this.registry = RegistryDouble.start();
         registry.stubDemoPeople();
-        this.dialogs = RedisDialogs.create(redis, new HttpCivilRegistry(
-                        registry.settings(Duration.ofMillis(1500), 2, Duration.ofMillis(10))),
-                CATALOGUE, TEMPLATES, clock, settings);
+        HttpCivilRegistry client = new HttpCivilRegistry(registry.settings(REGISTRY_TIMEOUT, 2, Duration.ofMillis(10)));
+        // the first request of a JVM is slow (class loading on both sides): not a test's business
+        client.lookup(new NationalId("1000000099"));
+        this.dialogs = RedisDialogs.create(redis, client, CATALOGUE, TEMPLATES, clock, settings);
     }
 
     public DialogEngine engine() {
