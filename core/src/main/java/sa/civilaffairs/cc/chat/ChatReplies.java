@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
 import sa.civilaffairs.cc.identity.Mobile;
+import sa.civilaffairs.cc.notify.MessageTemplates;
 import sa.civilaffairs.cc.outbox.Lane;
 import sa.civilaffairs.cc.outbox.OutboundSms;
 import sa.civilaffairs.cc.outbox.Outbox;
@@ -11,15 +12,18 @@ import sa.civilaffairs.cc.text.Language;
 
 /** An agent's answer in a conversation: recorded in the inbox, then sent to the citizen on the REPLY lane. */
 public final class ChatReplies {
-    public static final String TEMPLATE = "chat.agent";
+    /** {@code الموظف: {text}} / {@code Agent: {text}}: the only template that may run over two SMS parts. */
+    public static final String TEMPLATE = "chat.reply";
 
     private final ChatInbox inbox;
     private final Outbox outbox;
+    private final MessageTemplates templates;
     private final Clock clock;
 
-    public ChatReplies(ChatInbox inbox, Outbox outbox, Clock clock) {
+    public ChatReplies(ChatInbox inbox, Outbox outbox, MessageTemplates templates, Clock clock) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.templates = Objects.requireNonNull(templates, "templates");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -28,7 +32,8 @@ public final class ChatReplies {
         ChatMessage message = new ChatMessage(ChatInbox.conversationOf(number), number, ChatMessage.Direction.OUT,
                 text, language, agent, clock.instant());
         inbox.append(message);
+        String rendered = templates.render(TEMPLATE, language, java.util.Map.of("text", text.strip()));
         return outbox.enqueue(new OutboundSms(UUID.randomUUID().toString(), number, Lane.REPLY, language, TEMPLATE,
-                text, "", clock.instant()));
+                rendered, "", clock.instant()));
     }
 }

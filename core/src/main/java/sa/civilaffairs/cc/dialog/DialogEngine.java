@@ -150,6 +150,8 @@ public final class DialogEngine {
             Optional<Command> command = Keywords.match(in.text());
             if (command.isPresent()) {
                 start(command.get(), turn);
+            } else if (s.store().lapsed(in.from(), now)) {
+                turn.say("dialog.expired", Map.of());
             } else {
                 turn.unsolicited = true;
                 turn.say("help.menu", Map.of());

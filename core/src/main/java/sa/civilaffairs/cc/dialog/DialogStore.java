@@ -15,6 +15,9 @@ public interface DialogStore {
     /** The number's dialog if the citizen wrote within the expiry before {@code now}. */
     Optional<Dialog> find(Mobile number, Instant now);
 
+    /** {@code true} when the number had a dialog that expired by {@code now} (to say so rather than show help). */
+    boolean lapsed(Mobile number, Instant now);
+
     /** The replies already given to message {@code messageId} of {@code number}, if it was handled. */
     Optional<List<Reply>> answered(Mobile number, String messageId);
 

@@ -32,7 +32,14 @@ import sa.civilaffairs.cc.office.OfficeId;
 import sa.civilaffairs.cc.office.Region;
 import sa.civilaffairs.cc.office.Section;
 import sa.civilaffairs.cc.office.SlotCalendar;
+import java.util.Map;
+import sa.civilaffairs.cc.chat.ChatInbox;
+import sa.civilaffairs.cc.chat.ChatReplies;
 import sa.civilaffairs.cc.chat.redis.RedisChatInbox;
+import sa.civilaffairs.cc.outbox.Lane;
+import sa.civilaffairs.cc.outbox.OutboundSms;
+import sa.civilaffairs.cc.outbox.redis.OutboxStreams;
+import sa.civilaffairs.cc.outbox.redis.RedisOutbox;
 import sa.civilaffairs.cc.dialog.redis.DialogKeys;
 import sa.civilaffairs.cc.identity.Mobile;
 import sa.civilaffairs.cc.identity.NationalId;
@@ -197,7 +204,8 @@ class DialogFlowsIT {
         rig.clock.advance(Duration.ofMinutes(14));
         assertEquals("dialog.book.region", send(MAN, "2").templateId(), "14 minutes: still there");
         rig.clock.advance(Duration.ofMinutes(16));
-        assertEquals("help.menu", send(MAN, "1").templateId(), "16 minutes of silence: gone");
+        assertEquals("dialog.expired", send(MAN, "1").templateId(), "16 minutes of silence: gone");
+        assertEquals("help.menu", send(MAN, "1").templateId(), "and said once");
     }
 
     @Test
@@ -386,6 +394,21 @@ class DialogFlowsIT {
         assertEquals("أحتاج مساعدة في تجديد الهوية", rig.redis.xrange(RedisChatInbox.INBOX, (StreamEntryID) null,
                 (StreamEntryID) null).get(0).getFields().get("text"));
         assertEquals("chat.ended", send(MAN, "الغاء").templateId());
+    }
+
+    @Test
+    void agentRepliesGoBackAsSmsAndIntoTheConversation() {
+        send(MAN, "محادثة");
+        new ChatReplies(new RedisChatInbox(rig.redis), new RedisOutbox(rig.redis), DialogRig.TEMPLATES, rig.clock)
+                .reply(new Mobile(MAN), "agent7", "مكتب الملز يفتح الساعة 7:30", Language.AR);
+        OutboundSms sms = OutboundSms.fromFields(rig.redis.xrange(OutboxStreams.key(Lane.REPLY),
+                (StreamEntryID) null, (StreamEntryID) null).get(0).getFields());
+        assertEquals("الموظف: مكتب الملز يفتح الساعة 7:30", sms.text());
+        assertEquals(new Mobile(MAN), sms.to());
+        Map<String, String> out = rig.redis.xrange(RedisChatInbox.INBOX, (StreamEntryID) null, (StreamEntryID) null)
+                .get(0).getFields();
+        assertEquals("OUT", out.get("direction"));
+        assertEquals(ChatInbox.conversationOf(new Mobile(MAN)), out.get("conversation"));
     }
 
     @Test

@@ -50,6 +50,12 @@ public final class RedisDialogStore implements DialogStore {
     }
 
     @Override
+    public boolean lapsed(Mobile number, Instant now) {
+        String seen = redis.hget(DialogKeys.state(number), "seen");
+        return seen != null && Instant.ofEpochMilli(Long.parseLong(seen)).plus(expiry).isBefore(now);
+    }
+
+    @Override
     public Optional<List<Reply>> answered(Mobile number, String messageId) {
         String encoded = redis.get(DialogKeys.turn(number, messageId));
         return encoded == null ? Optional.empty() : Optional.of(decode(encoded));
