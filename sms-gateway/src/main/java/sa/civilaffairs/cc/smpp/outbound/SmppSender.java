@@ -55,6 +55,8 @@ public final class SmppSender implements AutoCloseable {
     private final Thread readerThread;
     private final List<Thread> senders = new ArrayList<>();
     private final List<Bind> binds = new ArrayList<>();
+    private final GroupCommit<String, Boolean> begins;
+    private final GroupCommit<RedisMessages.Submission, RedisMessages.Change> submissions;
     private volatile boolean accepting = true;
     private volatile boolean stopped;
 
@@ -80,6 +82,11 @@ public final class SmppSender implements AutoCloseable {
         this.messages = messages;
         this.metrics = metrics;
         this.callbacks = callbacks;
+        this.begins = new GroupCommit<>("sms-begin", 256, ids -> {
+            messages.begin(ids);
+            return java.util.Collections.nCopies(ids.size(), Boolean.TRUE);
+        });
+        this.submissions = new GroupCommit<>("sms-submitted", 256, messages::submitted);
         int windows = 0;
         for (var e : slots) {
             binds.add(new Bind(e.getValue(), new TokenBucket(e.getKey().tps()), metrics.window(e.getKey().name())));
@@ -139,7 +146,7 @@ public final class SmppSender implements AutoCloseable {
     }
 
     private void send(Bind bind, Job job) throws InterruptedException {
-        if (!retryRedis(() -> messages.begin(job.sms().id()))) {
+        if (!retryRedis(() -> begins.call(job.sms().id()))) {
             return; // stopping before the first submit: stays TAKEN and is sent after the restart
         }
         List<SegmentResult> results = new ArrayList<>(job.segments().count());
@@ -156,8 +163,9 @@ public final class SmppSender implements AutoCloseable {
             results.add(r);
         }
         RedisMessages.Change[] change = new RedisMessages.Change[1];
-        retryRedis(() -> change[0] = messages.submitted(job.sms().id(), job.sms().to().e164(), job.sms().lane(),
-                job.entryId(), results));
+        RedisMessages.Submission submission = new RedisMessages.Submission(job.sms().id(), job.sms().to().e164(),
+                job.sms().lane(), job.entryId(), results);
+        retryRedis(() -> change[0] = submissions.call(submission));
         metrics.mtMessages.increment();
         if (change[0] != null) {
             callbacks.changed(change[0].id(), change[0].state(), change[0].callback());
@@ -236,8 +244,12 @@ public final class SmppSender implements AutoCloseable {
         return NumberingPlanIndicator.valueOf((byte) config.source().npi());
     }
 
+    private interface RedisStep {
+        void run() throws InterruptedException;
+    }
+
     /** Runs {@code step} until Redis takes it; false when the gateway stops first. */
-    private boolean retryRedis(Runnable step) throws InterruptedException {
+    private boolean retryRedis(RedisStep step) throws InterruptedException {
         long wait = 50;
         while (true) {
             try {
@@ -297,5 +309,7 @@ public final class SmppSender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        begins.close();
+        submissions.close();
     }
 }
