@@ -285,6 +285,32 @@ class OutboundIT {
     }
 
     @Test
+    void closeDrainsWhatIsInFlightAndARestartSendsTheRestOnce() {
+        sim.responseDelay(Duration.ofMillis(20));
+        startGateway(1000, 2);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(send(Lane.BULK, mobile(700 + i), "Drain " + i));
+        }
+        assertTrue(sim.awaitSubmitted(5, WAIT));
+        gateway.close();
+        gateway = null;
+        long sentBeforeRestart = sim.submitCount();
+        assertTrue(sentBeforeRestart < 200, "closed mid-traffic: " + sentBeforeRestart);
+        // nothing was left half-sent: each message is finished or still waiting to be sent
+        for (String id : ids) {
+            MtState s = new sa.civilaffairs.cc.smpp.redis.RedisMessages(redis.client(), Duration.ofDays(1)).status(id)
+                    .map(MessageStatus::state).orElse(MtState.QUEUED);
+            assertTrue(s == MtState.SUBMITTED || s == MtState.DELIVERED || s == MtState.TAKEN || s == MtState.QUEUED,
+                    id + " " + s);
+        }
+        startGateway(1000, 8);
+        ids.forEach(id -> awaitState(id, MtState.DELIVERED));
+        assertEquals(200, sim.submitCount());
+        assertEquals(200, sim.submitted().stream().map(Submitted::text).distinct().count());
+    }
+
+    @Test
     void entriesACrashedGatewayTookAreClaimed() {
         String fresh = send(Lane.NOTIFICATION, mobile(600), "Taken, never started");
         String midSend = send(Lane.NOTIFICATION, mobile(601), "Taken, being sent");
