@@ -65,9 +65,11 @@ public final class SmppSender implements AutoCloseable {
         final SmppSessionSlot slot;
         final TokenBucket bucket;
         final AtomicInteger window;
+        final String name;
         volatile long pausedUntil;
 
-        Bind(SmppSessionSlot slot, TokenBucket bucket, AtomicInteger window) {
+        Bind(String name, SmppSessionSlot slot, TokenBucket bucket, AtomicInteger window) {
+            this.name = name;
             this.slot = slot;
             this.bucket = bucket;
             this.window = window;
@@ -89,7 +91,7 @@ public final class SmppSender implements AutoCloseable {
         this.submissions = new GroupCommit<>("sms-submitted", 256, messages::submitted);
         int windows = 0;
         for (var e : slots) {
-            binds.add(new Bind(e.getValue(), new TokenBucket(e.getKey().tps()), metrics.window(e.getKey().name())));
+            binds.add(new Bind(e.getKey().name(), e.getValue(), new TokenBucket(e.getKey().tps()), metrics.window(e.getKey().name())));
             windows += e.getKey().window();
         }
         this.reader = new OutboxReader(redis, messages, queue, held, Math.max(64, windows * 2),
@@ -157,13 +159,22 @@ public final class SmppSender implements AutoCloseable {
                 continue;
             }
             SegmentResult r = submit(bind, job, job.segments().payloads().get(i));
+            if (r == null) {
+                if (i == 0) {
+                    // stopping while the link is down and nothing went out: the next start sends it
+                    retryRedis(() -> messages.release(job.sms().id()));
+                    return;
+                }
+                r = new SegmentResult.Refused("gateway stopped before this part was sent");
+            }
             if (r instanceof SegmentResult.Refused f) {
                 refusal = "part " + (i + 1) + " " + f.reason();
             }
             results.add(r);
         }
         RedisMessages.Change[] change = new RedisMessages.Change[1];
-        RedisMessages.Submission submission = new RedisMessages.Submission(job.sms().id(), job.sms().to().e164(),
+        RedisMessages.Submission submission = new RedisMessages.Submission(bind.name, job.sms().id(),
+                job.sms().to().e164(),
                 job.sms().lane(), job.entryId(), results);
         retryRedis(() -> change[0] = submissions.call(submission));
         metrics.mtMessages.increment();
@@ -172,13 +183,14 @@ public final class SmppSender implements AutoCloseable {
         }
     }
 
+    /** The segment's outcome, or null when the gateway stopped before it could be sent. */
     private SegmentResult submit(Bind bind, Job job, byte[] payload) throws InterruptedException {
         int throttled = 0;
         while (true) {
             SMPPSession session = bind.slot.awaitBound(1000);
             if (session == null) {
                 if (stopped) {
-                    return new SegmentResult.Refused("gateway stopped before this part was sent");
+                    return null;
                 }
                 continue;
             }
@@ -228,7 +240,7 @@ public final class SmppSender implements AutoCloseable {
                 // not written (session closing or not bound): the same segment goes out after the rebind
                 bind.slot.lost(session, "submit_sm: " + e.getMessage());
                 if (stopped) {
-                    return new SegmentResult.Refused("gateway stopped before this part was sent");
+                    return null;
                 }
             } finally {
                 bind.window.decrementAndGet();
@@ -292,16 +304,22 @@ public final class SmppSender implements AutoCloseable {
         accepting = false;
         reader.stop();
         long deadline = System.nanoTime() + config.link().drainTimeout().toNanos();
-        while (pending() > 0 && System.nanoTime() < deadline) {
+        while (pending() > 0 && System.nanoTime() < deadline
+                && (busy.get() > 0 || binds.stream().anyMatch(b -> b.slot.bound() != null))) {
             LockSupport.parkNanos(5_000_000);
         }
         stopped = true;
         queue.clear();
-        readerThread.interrupt();
-        for (Thread t : senders) {
-            t.interrupt();
-        }
         try {
+            // senders waiting for a bind notice "stopped" within a second and put their message back
+            long until = System.nanoTime() + 3_000_000_000L;
+            for (Thread t : senders) {
+                t.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            }
+            readerThread.interrupt();
+            for (Thread t : senders) {
+                t.interrupt();
+            }
             readerThread.join(2000);
             for (Thread t : senders) {
                 t.join(2000);

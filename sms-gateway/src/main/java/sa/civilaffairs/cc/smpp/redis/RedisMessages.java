@@ -95,8 +95,14 @@ public final class RedisMessages {
         BEGIN.run(redis, keys, List.of(Long.toString(System.currentTimeMillis())));
     }
 
+    /** Puts a message that was begun but had nothing sent back to TAKEN, so whoever reads it next sends it. */
+    public void release(String id) {
+        redis.hset(SmsKeys.mt(id), Map.of("state", "TAKEN", "updated", Long.toString(System.currentTimeMillis())));
+    }
+
     /** What submitting a message's segments gave; {@code entryId} is its outbox entry, acknowledged with it. */
-    public record Submission(String id, String to, Lane lane, String entryId, List<SegmentResult> results) {
+    public record Submission(String bind, String id, String to, Lane lane, String entryId,
+                             List<SegmentResult> results) {
     }
 
     /**
@@ -114,13 +120,15 @@ public final class RedisMessages {
         for (Submission m : batch) {
             args.add(m.entryId());
             args.add(m.id());
-            args.add(m.to());
+            args.add(scoped(m.bind(), m.to()));
             args.add(Integer.toString(m.lane().ordinal() + 1));
             args.add(Integer.toString(m.results().size()));
             for (SegmentResult r : m.results()) {
                 if (r instanceof SegmentResult.Accepted a) {
                     args.add("S");
-                    args.add(String.join(",", SmscMessageId.forms(a.smscMessageId())));
+                    List<String> forms = new ArrayList<>();
+                    SmscMessageId.forms(a.smscMessageId()).forEach(f -> forms.add(scoped(m.bind(), f)));
+                    args.add(String.join(",", forms));
                     args.add("");
                 } else if (r instanceof SegmentResult.Refused f) {
                     args.add("F");
@@ -141,12 +149,15 @@ public final class RedisMessages {
         return out;
     }
 
-    /** Applies a receipt; returns the message's state when it matched one and the state changed or not. */
-    public Optional<Change> receipt(Receipt receipt) {
+    /**
+     * Applies a receipt that came over {@code bind}; returns the message's state when it matched one. SMSC ids are
+     * only unique per SMSC, so the id map is kept per bind.
+     */
+    public Optional<Change> receipt(String bind, Receipt receipt) {
         List<?> r = (List<?>) RECEIPT.run(redis, List.of(), List.of(Long.toString(System.currentTimeMillis()),
-                receipt.smscMessageId(), receipt.outcome().name(),
-                (receipt.stat() + " " + receipt.error()).strip(), receipt.handset(),
-                Long.toString(keep.toMillis())));
+                scoped(bind, receipt.smscMessageId()), receipt.outcome().name(),
+                (receipt.stat() + " " + receipt.error()).strip(), scoped(bind, receipt.handset()),
+                Long.toString(keep.toMillis()), receipt.handset()));
         if (((Long) r.get(0)) == 0L || text(r.get(2)).isEmpty()) {
             return Optional.empty();
         }
@@ -187,6 +198,11 @@ public final class RedisMessages {
         }
         return Optional.of(new MessageStatus(id, MtState.valueOf(h.get("state")), Handset.mask(h.get("to")),
                 segments, parts, h.get("error"), history));
+    }
+
+    /** An SMSC id or a number as seen on one bind: {@code bind/value}. */
+    private static String scoped(String bind, String value) {
+        return bind + "/" + value;
     }
 
     private static String text(Object o) {

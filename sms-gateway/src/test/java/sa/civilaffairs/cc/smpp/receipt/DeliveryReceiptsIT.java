@@ -25,7 +25,7 @@ class DeliveryReceiptsIT {
     private static final String TO = "966501234567";
 
     private static RedisMessages.Submission submission(String id, SegmentResult... parts) {
-        return new RedisMessages.Submission(id, TO, Lane.NOTIFICATION, "1-1", List.of(parts));
+        return new RedisMessages.Submission("op", id, TO, Lane.NOTIFICATION, "1-1", List.of(parts));
     }
 
     private static Receipt delivered(String smscId) {
@@ -51,12 +51,12 @@ class DeliveryReceiptsIT {
             prepare(redis, messages, "m1", 3);
             messages.submitted(List.of(submission("m1", new SegmentResult.Accepted("0000000A"),
                     new SegmentResult.Accepted("0000000B"), new SegmentResult.Accepted("0000000C"))));
-            receipts.onReceipt(delivered("12")); // part 3, receipt in decimal
+            receipts.onReceipt("op", delivered("12")); // part 3, receipt in decimal
             assertEquals(MtState.SUBMITTED, state(messages, "m1"));
-            receipts.onReceipt(delivered("a")); // part 1, lower-case hex without padding
-            receipts.onReceipt(delivered("a")); // a duplicate receipt changes nothing
+            receipts.onReceipt("op", delivered("a")); // part 1, lower-case hex without padding
+            receipts.onReceipt("op", delivered("a")); // a duplicate receipt changes nothing
             assertEquals(MtState.SUBMITTED, state(messages, "m1"));
-            receipts.onReceipt(delivered("11")); // part 2
+            receipts.onReceipt("op", delivered("11")); // part 2
             assertEquals(MtState.DELIVERED, state(messages, "m1"));
         }
     }
@@ -67,8 +67,8 @@ class DeliveryReceiptsIT {
         try (StatusCallbacks callbacks = new StatusCallbacks()) {
             DeliveryReceipts receipts = new DeliveryReceipts(messages, callbacks, new GatewayMetrics());
             prepare(redis, messages, "m2", 2);
-            receipts.onReceipt(delivered("77"));
-            receipts.onReceipt(new Receipt("78", Receipt.Outcome.FAILED, "UNDELIV", "012", TO));
+            receipts.onReceipt("op", delivered("77"));
+            receipts.onReceipt("op", new Receipt("78", Receipt.Outcome.FAILED, "UNDELIV", "012", TO));
             RedisMessages.Change c = messages.submitted(List.of(submission("m2", new SegmentResult.Accepted("77"),
                     new SegmentResult.Accepted("78")))).get(0);
             assertEquals(MtState.FAILED, c.state());
@@ -84,11 +84,14 @@ class DeliveryReceiptsIT {
             prepare(redis, messages, "m3", 1);
             assertEquals(MtState.UNKNOWN, messages.submitted(List.of(submission("m3",
                     new SegmentResult.NoResponse()))).get(0).state());
-            receipts.onReceipt(new Receipt("999", Receipt.Outcome.DELIVERED, "DELIVRD", "000", "966509999999"));
+            receipts.onReceipt("op", new Receipt("999", Receipt.Outcome.DELIVERED, "DELIVRD", "000", "966509999999"));
             assertEquals(MtState.UNKNOWN, state(messages, "m3"), "another number's receipt does not settle it");
-            receipts.onReceipt(delivered("555"));
+            receipts.onReceipt("op", delivered("555"));
             assertEquals(MtState.DELIVERED, state(messages, "m3"));
-            assertEquals("555", messages.status("m3").orElseThrow().parts().get(0).smscMessageId());
+            receipts.onReceipt("other-smsc", delivered("0000000A"));
+            assertEquals(MtState.SUBMITTED, messages.submitted(List.of(submission("m4",
+                    new SegmentResult.Accepted("A")))).get(0).state(), "the same id from another SMSC is not this one's");
+            assertEquals("op/555", messages.status("m3").orElseThrow().parts().get(0).smscMessageId());
         }
     }
 }
