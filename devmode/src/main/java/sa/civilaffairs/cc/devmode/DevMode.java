@@ -2,10 +2,16 @@ package sa.civilaffairs.cc.devmode;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sa.civilaffairs.cc.config.ConfigDirectory;
 import sa.civilaffairs.cc.redis.LocalRedisServer;
+import sa.civilaffairs.cc.smpp.SmsGateway;
+import sa.civilaffairs.cc.smpp.config.GatewayConfig;
+import sa.civilaffairs.cc.smsc.SmscConsole;
+import sa.civilaffairs.cc.smsc.SmscSimulator;
 import sa.civilaffairs.cc.testkit.RegistryDouble;
 
 /**
@@ -41,7 +47,26 @@ public final class DevMode {
         registry.stubDemoPeople();
         print("civil registry", registry.baseUrl() + "/v1/persons/{nationalId}  (WireMock, "
                 + registry.demoPeople().size() + " demo people: config/registry/README.md)");
+
+        startSms(redis);
         System.out.println("dev mode is up; Ctrl-C stops it");
+    }
+
+    /** The SMSC simulator on the port config/sms-gateway.yaml names, and the gateway bound to it. */
+    private void startSms(LocalRedisServer redis) {
+        GatewayConfig config = GatewayConfig.load(ConfigDirectory.locate());
+        GatewayConfig.BindConfig bind = config.binds().get(0);
+        SmscSimulator smsc = remember(SmscSimulator.builder().port(bind.port())
+                .credentials(bind.systemId(), bind.password()).start());
+        SmscConsole console = remember(SmscConsole.start(smsc, 0));
+        GatewayConfig local = config.withBinds(List.of(new GatewayConfig.BindConfig(bind.name(), bind.mode(),
+                "127.0.0.1", smsc.port(), false, bind.systemId(), bind.password(), bind.systemType(),
+                bind.addressRange(), bind.tps(), bind.window())));
+        SmsGateway gateway = remember(SmsGateway.start(local, redis.settings()));
+        print("smsc simulator", "smpp://127.0.0.1:" + smsc.port() + "  (send as a citizen: curl -d from=0501234567 "
+                + "--data-urlencode text=موعد http://127.0.0.1:" + console.port() + "/mo ; sent: GET /mt)");
+        print("sms gateway", "http://127.0.0.1:" + gateway.httpPort() + "/api/v1/messages  (metrics: /metrics, "
+                + "health: /health; API keys in config/sms-gateway.yaml)");
     }
 
     void stop() {

@@ -52,9 +52,10 @@ public final class SmsGateway implements AutoCloseable {
         });
         this.messages = new RedisMessages(redis, java.time.Duration.ofDays(3));
         RedisInbound inbound = new RedisInbound(redis, config.inbound().dedupeWindow(), config.inbound().partsTtl());
-        MoReceiver receiver = new MoReceiver(inbound, new DeliveryReceipts(messages, callbacks, metrics), metrics);
+        DeliveryReceipts receipts = new DeliveryReceipts(messages, callbacks, metrics);
         List<Map.Entry<GatewayConfig.BindConfig, SmppSessionSlot>> transmitters = new ArrayList<>();
         for (GatewayConfig.BindConfig b : config.binds()) {
+            MoReceiver receiver = new MoReceiver(b.name(), inbound, receipts, metrics);
             List<SessionRole> roles = b.mode() == GatewayConfig.BindMode.TRANSCEIVER ? List.of(SessionRole.TRANSCEIVER)
                     : List.of(SessionRole.TRANSMITTER, SessionRole.RECEIVER);
             for (SessionRole role : roles) {

@@ -28,8 +28,11 @@ public final class MoReceiver implements MessageReceiverListener {
     private final RedisInbound inbound;
     private final DeliveryReceipts receipts;
     private final GatewayMetrics metrics;
+    private final String bind;
 
-    public MoReceiver(RedisInbound inbound, DeliveryReceipts receipts, GatewayMetrics metrics) {
+    /** The listener of the sessions of the bind named {@code bind}. */
+    public MoReceiver(String bind, RedisInbound inbound, DeliveryReceipts receipts, GatewayMetrics metrics) {
+        this.bind = bind;
         this.inbound = inbound;
         this.receipts = receipts;
         this.metrics = metrics;
@@ -39,7 +42,7 @@ public final class MoReceiver implements MessageReceiverListener {
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
         try {
             if (DeliverSmReader.isReceipt(deliverSm)) {
-                receipts.onReceipt(DeliverSmReader.readReceipt(deliverSm));
+                receipts.onReceipt(bind, DeliverSmReader.readReceipt(deliverSm));
                 return;
             }
             MoPart part = DeliverSmReader.readMessage(deliverSm);

@@ -55,6 +55,8 @@ public final class SmppSender implements AutoCloseable {
     private final Thread readerThread;
     private final List<Thread> senders = new ArrayList<>();
     private final List<Bind> binds = new ArrayList<>();
+    private final GroupCommit<String, Boolean> begins;
+    private final GroupCommit<RedisMessages.Submission, RedisMessages.Change> submissions;
     private volatile boolean accepting = true;
     private volatile boolean stopped;
 
@@ -63,9 +65,11 @@ public final class SmppSender implements AutoCloseable {
         final SmppSessionSlot slot;
         final TokenBucket bucket;
         final AtomicInteger window;
+        final String name;
         volatile long pausedUntil;
 
-        Bind(SmppSessionSlot slot, TokenBucket bucket, AtomicInteger window) {
+        Bind(String name, SmppSessionSlot slot, TokenBucket bucket, AtomicInteger window) {
+            this.name = name;
             this.slot = slot;
             this.bucket = bucket;
             this.window = window;
@@ -80,9 +84,14 @@ public final class SmppSender implements AutoCloseable {
         this.messages = messages;
         this.metrics = metrics;
         this.callbacks = callbacks;
+        this.begins = new GroupCommit<>("sms-begin", 256, ids -> {
+            messages.begin(ids);
+            return java.util.Collections.nCopies(ids.size(), Boolean.TRUE);
+        });
+        this.submissions = new GroupCommit<>("sms-submitted", 256, messages::submitted);
         int windows = 0;
         for (var e : slots) {
-            binds.add(new Bind(e.getValue(), new TokenBucket(e.getKey().tps()), metrics.window(e.getKey().name())));
+            binds.add(new Bind(e.getKey().name(), e.getValue(), new TokenBucket(e.getKey().tps()), metrics.window(e.getKey().name())));
             windows += e.getKey().window();
         }
         this.reader = new OutboxReader(redis, messages, queue, held, Math.max(64, windows * 2),
@@ -139,7 +148,7 @@ public final class SmppSender implements AutoCloseable {
     }
 
     private void send(Bind bind, Job job) throws InterruptedException {
-        if (!retryRedis(() -> messages.begin(job.sms().id()))) {
+        if (!retryRedis(() -> begins.call(job.sms().id()))) {
             return; // stopping before the first submit: stays TAKEN and is sent after the restart
         }
         List<SegmentResult> results = new ArrayList<>(job.segments().count());
@@ -150,27 +159,38 @@ public final class SmppSender implements AutoCloseable {
                 continue;
             }
             SegmentResult r = submit(bind, job, job.segments().payloads().get(i));
+            if (r == null) {
+                if (i == 0) {
+                    // stopping while the link is down and nothing went out: the next start sends it
+                    retryRedis(() -> messages.release(job.sms().id()));
+                    return;
+                }
+                r = new SegmentResult.Refused("gateway stopped before this part was sent");
+            }
             if (r instanceof SegmentResult.Refused f) {
                 refusal = "part " + (i + 1) + " " + f.reason();
             }
             results.add(r);
         }
         RedisMessages.Change[] change = new RedisMessages.Change[1];
-        retryRedis(() -> change[0] = messages.submitted(job.sms().id(), job.sms().to().e164(), job.sms().lane(),
-                job.entryId(), results));
+        RedisMessages.Submission submission = new RedisMessages.Submission(bind.name, job.sms().id(),
+                job.sms().to().e164(),
+                job.sms().lane(), job.entryId(), results);
+        retryRedis(() -> change[0] = submissions.call(submission));
         metrics.mtMessages.increment();
         if (change[0] != null) {
             callbacks.changed(change[0].id(), change[0].state(), change[0].callback());
         }
     }
 
+    /** The segment's outcome, or null when the gateway stopped before it could be sent. */
     private SegmentResult submit(Bind bind, Job job, byte[] payload) throws InterruptedException {
         int throttled = 0;
         while (true) {
             SMPPSession session = bind.slot.awaitBound(1000);
             if (session == null) {
                 if (stopped) {
-                    return new SegmentResult.Refused("gateway stopped before this part was sent");
+                    return null;
                 }
                 continue;
             }
@@ -220,7 +240,7 @@ public final class SmppSender implements AutoCloseable {
                 // not written (session closing or not bound): the same segment goes out after the rebind
                 bind.slot.lost(session, "submit_sm: " + e.getMessage());
                 if (stopped) {
-                    return new SegmentResult.Refused("gateway stopped before this part was sent");
+                    return null;
                 }
             } finally {
                 bind.window.decrementAndGet();
@@ -236,8 +256,12 @@ public final class SmppSender implements AutoCloseable {
         return NumberingPlanIndicator.valueOf((byte) config.source().npi());
     }
 
+    private interface RedisStep {
+        void run() throws InterruptedException;
+    }
+
     /** Runs {@code step} until Redis takes it; false when the gateway stops first. */
-    private boolean retryRedis(Runnable step) throws InterruptedException {
+    private boolean retryRedis(RedisStep step) throws InterruptedException {
         long wait = 50;
         while (true) {
             try {
@@ -280,16 +304,22 @@ public final class SmppSender implements AutoCloseable {
         accepting = false;
         reader.stop();
         long deadline = System.nanoTime() + config.link().drainTimeout().toNanos();
-        while (pending() > 0 && System.nanoTime() < deadline) {
+        while (pending() > 0 && System.nanoTime() < deadline
+                && (busy.get() > 0 || binds.stream().anyMatch(b -> b.slot.bound() != null))) {
             LockSupport.parkNanos(5_000_000);
         }
         stopped = true;
         queue.clear();
-        readerThread.interrupt();
-        for (Thread t : senders) {
-            t.interrupt();
-        }
         try {
+            // senders waiting for a bind notice "stopped" within a second and put their message back
+            long until = System.nanoTime() + 3_000_000_000L;
+            for (Thread t : senders) {
+                t.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            }
+            readerThread.interrupt();
+            for (Thread t : senders) {
+                t.interrupt();
+            }
             readerThread.join(2000);
             for (Thread t : senders) {
                 t.join(2000);
@@ -297,5 +327,7 @@ public final class SmppSender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        begins.close();
+        submissions.close();
     }
 }

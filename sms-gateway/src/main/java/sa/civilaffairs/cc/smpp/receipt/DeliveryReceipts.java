@@ -21,8 +21,9 @@ public final class DeliveryReceipts {
         this.metrics = metrics;
     }
 
-    public void onReceipt(Receipt receipt) {
-        Optional<RedisMessages.Change> change = messages.receipt(receipt);
+    /** Applies {@code receipt}, which came over the bind named {@code bind}. */
+    public void onReceipt(String bind, Receipt receipt) {
+        Optional<RedisMessages.Change> change = messages.receipt(bind, receipt);
         metrics.receipt(change.isPresent() ? receipt.outcome().name().toLowerCase(java.util.Locale.ROOT) : "unmatched");
         change.ifPresent(c -> callbacks.changed(c.id(), c.state(), c.callback()));
     }

@@ -85,45 +85,79 @@ public final class RedisMessages {
         return out;
     }
 
-    /** Marks the message SENDING just before its first submit_sm (see {@link #take}). */
-    public void begin(String id) {
-        BEGIN.run(redis, List.of(SmsKeys.mt(id)), List.of(Long.toString(System.currentTimeMillis())));
+    /** Marks the messages SENDING just before their first submit_sm (see {@link #take}); one script for all. */
+    public void begin(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>(ids.size());
+        ids.forEach(id -> keys.add(SmsKeys.mt(id)));
+        BEGIN.run(redis, keys, List.of(Long.toString(System.currentTimeMillis())));
     }
 
-    /** Records every segment's outcome, applies receipts that came first, and acknowledges the outbox entry. */
-    public Change submitted(String id, String to, Lane lane, String entryId, List<SegmentResult> results) {
-        List<String> args = new ArrayList<>(6 + results.size() * 3);
+    /** Puts a message that was begun but had nothing sent back to TAKEN, so whoever reads it next sends it. */
+    public void release(String id) {
+        redis.hset(SmsKeys.mt(id), Map.of("state", "TAKEN", "updated", Long.toString(System.currentTimeMillis())));
+    }
+
+    /** What submitting a message's segments gave; {@code entryId} is its outbox entry, acknowledged with it. */
+    public record Submission(String bind, String id, String to, Lane lane, String entryId,
+                             List<SegmentResult> results) {
+    }
+
+    /**
+     * Records every segment's outcome of each message, applies receipts that came first, and acknowledges the outbox
+     * entries, in one script; returns each message's state in the same order.
+     */
+    public List<Change> submitted(List<Submission> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(3 + batch.size() * 8);
         args.add(Long.toString(System.currentTimeMillis()));
         args.add(OutboxStreams.CONSUMER_GROUP);
-        args.add(entryId);
-        args.add(id);
-        args.add(to);
         args.add(Long.toString(keep.toMillis()));
-        for (SegmentResult r : results) {
-            if (r instanceof SegmentResult.Accepted a) {
-                args.add("S");
-                args.add(String.join(",", SmscMessageId.forms(a.smscMessageId())));
-                args.add("");
-            } else if (r instanceof SegmentResult.Refused f) {
-                args.add("F");
-                args.add("");
-                args.add(f.reason());
-            } else {
-                args.add("U");
-                args.add("");
-                args.add("");
+        for (Submission m : batch) {
+            args.add(m.entryId());
+            args.add(m.id());
+            args.add(scoped(m.bind(), m.to()));
+            args.add(Integer.toString(m.lane().ordinal() + 1));
+            args.add(Integer.toString(m.results().size()));
+            for (SegmentResult r : m.results()) {
+                if (r instanceof SegmentResult.Accepted a) {
+                    args.add("S");
+                    List<String> forms = new ArrayList<>();
+                    SmscMessageId.forms(a.smscMessageId()).forEach(f -> forms.add(scoped(m.bind(), f)));
+                    args.add(String.join(",", forms));
+                    args.add("");
+                } else if (r instanceof SegmentResult.Refused f) {
+                    args.add("F");
+                    args.add("");
+                    args.add(f.reason());
+                } else {
+                    args.add("U");
+                    args.add("");
+                    args.add("");
+                }
             }
         }
-        List<?> r = (List<?>) SUBMITTED.run(redis, List.of(SmsKeys.outbox(lane)), args);
-        return new Change(id, MtState.valueOf(text(r.get(0))), text(r.get(1)));
+        List<?> r = (List<?>) SUBMITTED.run(redis, TAKE_KEYS.subList(1, 4), args);
+        List<Change> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            out.add(new Change(batch.get(i).id(), MtState.valueOf(text(r.get(2 * i))), text(r.get(2 * i + 1))));
+        }
+        return out;
     }
 
-    /** Applies a receipt; returns the message's state when it matched one and the state changed or not. */
-    public Optional<Change> receipt(Receipt receipt) {
+    /**
+     * Applies a receipt that came over {@code bind}; returns the message's state when it matched one. SMSC ids are
+     * only unique per SMSC, so the id map is kept per bind.
+     */
+    public Optional<Change> receipt(String bind, Receipt receipt) {
         List<?> r = (List<?>) RECEIPT.run(redis, List.of(), List.of(Long.toString(System.currentTimeMillis()),
-                receipt.smscMessageId(), receipt.outcome().name(),
-                (receipt.stat() + " " + receipt.error()).strip(), receipt.handset(),
-                Long.toString(keep.toMillis())));
+                scoped(bind, receipt.smscMessageId()), receipt.outcome().name(),
+                (receipt.stat() + " " + receipt.error()).strip(), scoped(bind, receipt.handset()),
+                Long.toString(keep.toMillis()), receipt.handset()));
         if (((Long) r.get(0)) == 0L || text(r.get(2)).isEmpty()) {
             return Optional.empty();
         }
@@ -164,6 +198,11 @@ public final class RedisMessages {
         }
         return Optional.of(new MessageStatus(id, MtState.valueOf(h.get("state")), Handset.mask(h.get("to")),
                 segments, parts, h.get("error"), history));
+    }
+
+    /** An SMSC id or a number as seen on one bind: {@code bind/value}. */
+    private static String scoped(String bind, String value) {
+        return bind + "/" + value;
     }
 
     private static String text(Object o) {

@@ -1,11 +1,12 @@
--- Applies a delivery receipt. ARGV: now, smscId (normalised), outcome (DELIVERED, FAILED, or PENDING for
--- intermediate states), error, to (the handset), earlyTtlMs.
+-- Applies a delivery receipt. ARGV: now, smscId (bind/normalised id), outcome (DELIVERED, FAILED, or PENDING for
+-- intermediate states), error, to (bind/handset), earlyTtlMs, plainTo (the handset: parts a stopped gateway left
+-- UNKNOWN are listed under it, their bind unknown).
 -- Matched by the id map; else to the oldest part of this number whose submit_sm_resp never came; else kept as an
 -- early receipt that mt_submitted applies when the id arrives. Returns {matched: 1|0, id, state, callback}.
-local now, sid, outcome, err, to, ttl = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local now, sid, outcome, err, to, ttl, plainTo = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local m = redis.call('GET', P .. 'smsc:' .. sid)
-if not m then
-  local u = redis.call('LPOP', P .. 'unk:' .. to)
+if not m and outcome ~= 'PENDING' then
+  local u = redis.call('LPOP', P .. 'unk:' .. to) or redis.call('LPOP', P .. 'unk:' .. plainTo)
   if u then
     m = u
     redis.call('SET', P .. 'smsc:' .. sid, m, 'PX', ttl)
