@@ -130,12 +130,12 @@ public final class DialogEngine {
 
     /** The replies to {@code in}, in sending order; empty when nothing is to be sent (throttled, chat message). */
     public List<Reply> handle(IncomingText in) {
-        Optional<List<Reply>> answered = s.store().answered(in.from(), in.id());
-        if (answered.isPresent()) {
-            return answered.get();
-        }
         Instant now = s.clock().instant();
-        Optional<Dialog> current = s.store().find(in.from(), now);
+        DialogStore.Opening opening = s.store().open(in.from(), in.id(), now);
+        if (opening.answered().isPresent()) {
+            return opening.answered().get();
+        }
+        Optional<Dialog> current = opening.dialog();
         Language language = ArabicText.detectLanguage(in.text())
                 .orElse(current.map(Dialog::language).orElse(Language.AR));
         Turn turn = new Turn(in, language, now, current);
@@ -150,7 +150,7 @@ public final class DialogEngine {
             Optional<Command> command = Keywords.match(in.text());
             if (command.isPresent()) {
                 start(command.get(), turn);
-            } else if (s.store().lapsed(in.from(), now)) {
+            } else if (opening.lapsed()) {
                 turn.say("dialog.expired", Map.of());
             } else {
                 turn.unsolicited = true;

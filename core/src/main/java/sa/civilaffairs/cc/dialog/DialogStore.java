@@ -12,14 +12,15 @@ import sa.civilaffairs.cc.identity.Mobile;
  */
 public interface DialogStore {
 
-    /** The number's dialog if the citizen wrote within the expiry before {@code now}. */
-    Optional<Dialog> find(Mobile number, Instant now);
+    /**
+     * What a turn starts from, read at once: the replies already given to message {@code messageId} (when it was
+     * handled before), the number's dialog if the citizen wrote within the expiry before {@code now}, and whether a
+     * dialog expired (to say so rather than show help).
+     */
+    Opening open(Mobile number, String messageId, Instant now);
 
-    /** {@code true} when the number had a dialog that expired by {@code now} (to say so rather than show help). */
-    boolean lapsed(Mobile number, Instant now);
-
-    /** The replies already given to message {@code messageId} of {@code number}, if it was handled. */
-    Optional<List<Reply>> answered(Mobile number, String messageId);
+    record Opening(Optional<List<Reply>> answered, Optional<Dialog> dialog, boolean lapsed) {
+    }
 
     /**
      * Atomically records the turn: the dialog goes on as {@code next} (or ends when empty) and {@code replies} are

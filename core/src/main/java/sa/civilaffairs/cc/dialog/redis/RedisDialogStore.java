@@ -3,6 +3,7 @@ package sa.civilaffairs.cc.dialog.redis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import sa.civilaffairs.cc.text.Language;
 public final class RedisDialogStore implements DialogStore {
 
     private static final LuaScript COMMIT = new LuaScript("commit-turn.lua");
+    private static final LuaScript OPEN = new LuaScript("open-turn.lua");
     private static final Duration TURN_MEMORY = Duration.ofDays(1);
     private static final char FIELD = '\u001F';
     private static final char RECORD = '\u001E';
@@ -37,28 +39,24 @@ public final class RedisDialogStore implements DialogStore {
     }
 
     @Override
-    public Optional<Dialog> find(Mobile number, Instant now) {
-        Map<String, String> fields = redis.hgetAll(DialogKeys.state(number));
-        if (fields == null || fields.isEmpty() || !fields.containsKey("step")) {
-            return Optional.empty();
+    public Opening open(Mobile number, String messageId, Instant now) {
+        List<?> answer = (List<?>) OPEN.run(redis, List.of(DialogKeys.turn(number, messageId),
+                DialogKeys.state(number)), List.of());
+        Optional<List<Reply>> answered = answer.get(0) instanceof String encoded
+                ? Optional.of(decode(encoded)) : Optional.empty();
+        List<?> flat = (List<?>) answer.get(1);
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            fields.put((String) flat.get(i), (String) flat.get(i + 1));
+        }
+        if (!fields.containsKey("step")) {
+            return new Opening(answered, Optional.empty(), false);
         }
         Dialog dialog = Dialog.fromFields(fields);
         if (dialog.lastSeen().plus(expiry).isBefore(now)) {
-            return Optional.empty();
+            return new Opening(answered, Optional.empty(), true);
         }
-        return Optional.of(dialog);
-    }
-
-    @Override
-    public boolean lapsed(Mobile number, Instant now) {
-        String seen = redis.hget(DialogKeys.state(number), "seen");
-        return seen != null && Instant.ofEpochMilli(Long.parseLong(seen)).plus(expiry).isBefore(now);
-    }
-
-    @Override
-    public Optional<List<Reply>> answered(Mobile number, String messageId) {
-        String encoded = redis.get(DialogKeys.turn(number, messageId));
-        return encoded == null ? Optional.empty() : Optional.of(decode(encoded));
+        return new Opening(answered, Optional.of(dialog), false);
     }
 
     @Override
