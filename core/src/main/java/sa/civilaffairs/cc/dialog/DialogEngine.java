@@ -179,6 +179,10 @@ public final class DialogEngine {
     // ---- starting a dialog from a keyword
 
     private void start(Command command, Turn t) {
+        if (command.intent() == Intent.BOOK || command.intent() == Intent.STATUS) {
+            // stop.confirmed tells the citizen that BOOK or STATUS brings the reminders back
+            s.stopList().remove(t.in.from());
+        }
         switch (command.intent()) {
             case HELP -> t.say("help.menu", Map.of());
             case STOP -> {

@@ -416,6 +416,8 @@ class DialogFlowsIT {
         Reply stop = send(MAN, "ايقاف");
         assertEquals("stop.confirmed", stop.templateId());
         assertTrue(rig.redis.sismember("{sms}:stop", MAN));
+        send(MAN, "موعد");
+        assertFalse(rig.redis.sismember("{sms}:stop", MAN), "BOOK brings the reminders back, as stop.confirmed says");
     }
 
     @Test
