@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ZRangeParams;
 import sa.civilaffairs.cc.booking.Appointment;
 import sa.civilaffairs.cc.booking.AppointmentBook;
 import sa.civilaffairs.cc.calendar.CitizenDates;
@@ -79,7 +80,8 @@ public final class RedisReminderScheduler implements ReminderScheduler {
     public int sendDue() {
         Instant now = clock.instant();
         int sent = 0;
-        List<String> due = redis.zrangeByScore(DUE, Double.NEGATIVE_INFINITY, now.toEpochMilli(), 0, BATCH);
+        List<String> due = redis.zrange(DUE, ZRangeParams.zrangeByScoreParams(Double.NEGATIVE_INFINITY,
+                now.toEpochMilli()).limit(0, BATCH));
         for (String ref : due) {
             if (redis.zrem(DUE, ref) != 1) {
                 continue; // another sender claimed it
