@@ -27,7 +27,24 @@ public final class RedisReferences implements References {
 
     @Override
     public Reference next(ReferenceKind kind) {
-        long n = redis.incr(key(kind));
+        return of(kind, redis.incr(key(kind)));
+    }
+
+    /** One INCRBY for the whole block. */
+    @Override
+    public java.util.List<Reference> next(ReferenceKind kind, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("reference block of " + count + " (expected: at least 1)");
+        }
+        long last = redis.incrBy(key(kind), count);
+        java.util.List<Reference> block = new java.util.ArrayList<>(count);
+        for (long n = last - count + 1; n <= last; n++) {
+            block.add(of(kind, n));
+        }
+        return block;
+    }
+
+    private static Reference of(ReferenceKind kind, long n) {
         if (n >= SPACE) {
             throw new IllegalStateException("reference space exhausted for " + kind);
         }

@@ -93,6 +93,19 @@ class RedisReferencesIT {
     }
 
     @Test
+    void aBlockTakesItsReferencesInOneStepAndTheNextSingleFollowsIt(RedisHandle redis) {
+        References references = new RedisReferences(redis.client());
+        List<Reference> block = references.next(ReferenceKind.APPOINTMENT, 5);
+        Reference single = references.next(ReferenceKind.APPOINTMENT);
+
+        assertEquals(5, new HashSet<>(block).size());
+        assertTrue(block.stream().allMatch(r -> r.kind() == ReferenceKind.APPOINTMENT));
+        assertEquals("6", redis.client().get(RedisReferences.key(ReferenceKind.APPOINTMENT)));
+        assertTrue(!block.contains(single));
+        assertThrows(IllegalArgumentException.class, () -> references.next(ReferenceKind.APPOINTMENT, 0));
+    }
+
+    @Test
     void consecutiveReferencesAreNotNeighbours(RedisHandle redis) {
         References references = new RedisReferences(redis.client());
         Reference previous = references.next(ReferenceKind.VISIT_REQUEST);
