@@ -4,10 +4,23 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sa.civilaffairs.cc.calendar.RiyadhTime;
 import sa.civilaffairs.cc.config.ConfigDirectory;
+import sa.civilaffairs.cc.dialog.sms.DialogSmsService;
+import sa.civilaffairs.cc.dialog.sms.DialogSmsSettings;
+import sa.civilaffairs.cc.notify.YamlMessageTemplates;
+import sa.civilaffairs.cc.office.CatalogueLoader;
+import sa.civilaffairs.cc.console.ConsoleServer;
+import sa.civilaffairs.cc.console.config.ConsoleConfig;
 import sa.civilaffairs.cc.redis.LocalRedisServer;
+import sa.civilaffairs.cc.registry.CivilRegistry;
+import sa.civilaffairs.cc.registry.http.HttpCivilRegistry;
+import sa.civilaffairs.cc.registry.http.RegistrySettings;
 import sa.civilaffairs.cc.smpp.SmsGateway;
 import sa.civilaffairs.cc.smpp.config.GatewayConfig;
 import sa.civilaffairs.cc.smsc.SmscConsole;
@@ -47,12 +60,29 @@ public final class DevMode {
         registry.stubDemoPeople();
         print("civil registry", registry.baseUrl() + "/v1/persons/{nationalId}  (WireMock, "
                 + registry.demoPeople().size() + " demo people: config/registry/README.md)");
+        CivilRegistry civilRegistry = new HttpCivilRegistry(RegistrySettings.defaults(registry.baseUrl()));
+        Path config = ConfigDirectory.locate();
+
+        ConsoleServer console = remember(new ConsoleServer());
+        console.start(ConsoleConfig.load(config.resolve("console.yaml"), devEnvironment()), redis.settings(),
+                civilRegistry);
+        print("agent console", "http://127.0.0.1:" + console.port() + "/");
 
         startSms(redis);
+        startDialogs(redis, civilRegistry, config);
         System.out.println("dev mode is up; Ctrl-C stops it");
     }
 
     /** The SMSC simulator on the port config/sms-gateway.yaml names, and the gateway bound to it. */
+    /** The SMS dialogs of 77799: what a citizen sends through the SMSC console is answered. */
+    private void startDialogs(LocalRedisServer redis, CivilRegistry civilRegistry, Path config) {
+        redis.clients.jedis.UnifiedJedis client = remember(redis.settings().connect());
+        remember(DialogSmsService.start(client, civilRegistry, CatalogueLoader.load(config),
+                YamlMessageTemplates.load(config), RiyadhTime.systemClock(), DialogSmsSettings.defaults("devmode"),
+                java.time.Duration.ofMinutes(1)));
+        print("sms dialogs", "answering {sms}:inbound (docs/readme-dialogs.md: send موعد, حالة, تقدير, HELP ...)");
+    }
+
     private void startSms(LocalRedisServer redis) {
         GatewayConfig config = GatewayConfig.load(ConfigDirectory.locate());
         GatewayConfig.BindConfig bind = config.binds().get(0);
@@ -79,6 +109,13 @@ public final class DevMode {
             }
         }
         System.out.println("dev mode stopped");
+    }
+
+    /** The process environment with dev-mode defaults beneath it: demo accounts on, the console on port 8080. */
+    private static Map<String, String> devEnvironment() {
+        Map<String, String> env = new HashMap<>(Map.of("CONSOLE_DEV_MODE", "true"));
+        env.putAll(System.getenv());
+        return env;
     }
 
     private <T extends AutoCloseable> T remember(T part) {

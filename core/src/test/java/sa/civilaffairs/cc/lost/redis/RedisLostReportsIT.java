@@ -82,6 +82,17 @@ class RedisLostReportsIT {
     }
 
     @Test
+    void scriptsTheServerForgotAreSentAgain() {
+        reports.report(iqama(Optional.empty()), "before");
+        redis.scriptFlush(); // as after a restart or a failover
+
+        LostReport after = reports.report(iqama(Optional.of(MOBILE)), "after");
+        assertEquals(List.of(after), reports.byMobile(MOBILE)); // read script, pipelined
+        redis.scriptFlush();
+        assertEquals(Optional.of(after), reports.find(after.reference())); // read script, alone
+    }
+
+    @Test
     void anUnknownReportIsRefused() {
         Reference nowhere = Reference.of(ReferenceKind.LOST_REPORT, "0000001");
         assertThrows(UnknownCaseException.class, () -> reports.close(nowhere, "agent2", ""));
