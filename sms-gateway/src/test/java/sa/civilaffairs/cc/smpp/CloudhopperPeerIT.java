@@ -96,6 +96,7 @@ class CloudhopperPeerIT {
         executor.shutdownNow();
     }
 
+    @SuppressWarnings("rawtypes") // cloudhopper's handler interface is declared with raw PDU types
     private final class Handler implements SmppServerHandler {
         @Override
         public void sessionBindRequested(Long id, SmppSessionConfiguration config, BaseBind request)
