@@ -23,7 +23,6 @@ import sa.civilaffairs.cc.smpp.outbound.StatusCallbacks;
 import sa.civilaffairs.cc.smpp.receipt.DeliveryReceipts;
 import sa.civilaffairs.cc.smpp.redis.RedisInbound;
 import sa.civilaffairs.cc.smpp.redis.RedisMessages;
-import sa.civilaffairs.cc.smpp.redis.RedisStopList;
 
 /**
  * The SMS gateway assembled: the SMPP sessions of every bind (kept bound), the deliver_sm listener, the outbox sender
@@ -50,7 +49,7 @@ public final class SmsGateway implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.messages = new RedisMessages(redis, java.time.Duration.ofDays(3));
+        this.messages = new RedisMessages(redis, config.outbound().receiptWindow());
         RedisInbound inbound = new RedisInbound(redis, config.inbound().dedupeWindow(), config.inbound().partsTtl());
         DeliveryReceipts receipts = new DeliveryReceipts(messages, callbacks, metrics);
         List<Map.Entry<GatewayConfig.BindConfig, SmppSessionSlot>> transmitters = new ArrayList<>();
@@ -67,7 +66,7 @@ public final class SmsGateway implements AutoCloseable {
             }
         }
         this.sender = new SmppSender(config, redis, messages, transmitters, metrics, callbacks);
-        this.api = new GatewayApi(config.http(), redis, messages, new RedisStopList(redis), templates, metrics, this);
+        this.api = new GatewayApi(config.http(), messages, templates, metrics, this);
     }
 
     /**
@@ -100,6 +99,11 @@ public final class SmsGateway implements AutoCloseable {
 
     public RedisMessages messages() {
         return messages;
+    }
+
+    /** The STOP list the sender honours, for the dialog engine to write when a citizen sends STOP or START. */
+    public sa.civilaffairs.cc.smpp.outbound.StopList stopList() {
+        return new sa.civilaffairs.cc.smpp.redis.RedisStopList(redis);
     }
 
     /** The HTTP API's port (the one it got when configured with 0). */

@@ -103,6 +103,25 @@ class InboundIT {
     }
 
     @Test
+    void anEmojiSplitAcrossTwoPartsComesOutWhole() {
+        // 66 letters then an emoji: its surrogate pair is cut between the SMSC's parts (67 code units each)
+        String text = "ب".repeat(66) + "😀" + "ب".repeat(10);
+        byte[] all = text.getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        byte[] one = java.util.Arrays.copyOfRange(all, 0, 134);
+        byte[] two = java.util.Arrays.copyOfRange(all, 134, all.length);
+        assertEquals(0, sim.deliver(part(two, 2)));
+        assertEquals(0, sim.deliver(part(one, 1)));
+        assertEquals(List.of(text), inbound().stream().map(InboundSms::text).toList());
+    }
+
+    private static MoPdu part(byte[] body, int seq) {
+        byte[] pdu = new byte[6 + body.length];
+        System.arraycopy(new byte[] {5, 0, 3, 9, 2, (byte) seq}, 0, pdu, 0, 6);
+        System.arraycopy(body, 0, pdu, 6, body.length);
+        return new MoPdu(CITIZEN, "77799", (byte) 8, (byte) 0x40, pdu, List.of());
+    }
+
+    @Test
     void retransmittedDeliverSmIsStoredOnce() {
         MoPdu single = MoPdu.text(CITIZEN, "77799", "1");
         List<MoPdu> parts = MoPdu.concatenated(CITIZEN, "77799", "ب".repeat(150), 77, MoPdu.Concat.UDH8);

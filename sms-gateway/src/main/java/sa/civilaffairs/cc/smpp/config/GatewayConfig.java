@@ -133,8 +133,10 @@ public record GatewayConfig(List<BindConfig> binds, SourceAddress source, LinkTi
      * @param claimIdle      outbox entries another consumer took and did not finish for this long are claimed
      * @param throttleMax    longest back-off after ESME_RTHROTTLED / ESME_RMSGQFUL
      * @param throttleTries  attempts of one segment under throttling before the message fails
+     * @param receiptWindow  how long the SMSC id map, early receipts and unknown parts wait for their match
      */
-    public record Outbound(String consumer, Duration claimIdle, Duration throttleMax, int throttleTries) {
+    public record Outbound(String consumer, Duration claimIdle, Duration throttleMax, int throttleTries,
+                           Duration receiptWindow) {
         public Outbound {
             if (consumer == null || !consumer.matches("[A-Za-z0-9_.:-]{1,64}")) {
                 throw new GatewayConfigException("outbound.consumer: '" + consumer
@@ -211,7 +213,8 @@ public record GatewayConfig(List<BindConfig> binds, SourceAddress source, LinkTi
         Outbound outbound = new Outbound(f.text("outbound.consumer", "gateway-1"),
                 f.duration("outbound.claimIdle", Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofDays(1)),
                 f.duration("outbound.throttleMax", Duration.ofSeconds(10), Duration.ofMillis(10), Duration.ofMinutes(10)),
-                f.integer("outbound.throttleTries", 50, 1, 100_000));
+                f.integer("outbound.throttleTries", 50, 1, 100_000),
+                f.duration("outbound.receiptWindow", Duration.ofHours(72), Duration.ofMinutes(1), Duration.ofDays(30)));
         java.util.Map<String, String> clients = new java.util.LinkedHashMap<>();
         JsonNode cl = f.at("http.clients");
         if (!cl.isMissingNode() && !cl.isNull()) {

@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.UnifiedJedis;
 import sa.civilaffairs.cc.identity.InvalidIdentityException;
 import sa.civilaffairs.cc.identity.Mobile;
 import sa.civilaffairs.cc.notify.MessageTemplates;
@@ -34,7 +33,6 @@ import sa.civilaffairs.cc.smpp.SmsGatewayException;
 import sa.civilaffairs.cc.smpp.codec.Segments;
 import sa.civilaffairs.cc.smpp.config.GatewayConfig;
 import sa.civilaffairs.cc.smpp.outbound.MessageStatus;
-import sa.civilaffairs.cc.smpp.outbound.StopList;
 import sa.civilaffairs.cc.smpp.redis.RedisMessages;
 import sa.civilaffairs.cc.text.Language;
 
@@ -54,7 +52,6 @@ public final class GatewayApi implements AutoCloseable {
 
     private final GatewayConfig.Http config;
     private final RedisMessages messages;
-    private final StopList stopList;
     private final MessageTemplates templates;
     private final GatewayMetrics metrics;
     private final SmsGateway gateway;
@@ -62,11 +59,10 @@ public final class GatewayApi implements AutoCloseable {
     private WorkerExecutor worker;
     private volatile int port;
 
-    public GatewayApi(GatewayConfig.Http config, UnifiedJedis redis, RedisMessages messages, StopList stopList,
-                      MessageTemplates templates, GatewayMetrics metrics, SmsGateway gateway) {
+    public GatewayApi(GatewayConfig.Http config, RedisMessages messages, MessageTemplates templates,
+                      GatewayMetrics metrics, SmsGateway gateway) {
         this.config = config;
         this.messages = messages;
-        this.stopList = stopList;
         this.templates = templates;
         this.metrics = metrics;
         this.gateway = gateway;
@@ -216,11 +212,6 @@ public final class GatewayApi implements AutoCloseable {
     private static void error(RoutingContext ctx, int status, String message) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("error", message == null ? "bad request" : message).encode());
-    }
-
-    /** Unused by the routes; kept so the API and dialogs share one STOP list instance. */
-    public StopList stopList() {
-        return stopList;
     }
 
     @Override

@@ -65,7 +65,8 @@ public final class DeliverSmReader {
         String text = UserData.decode(d.getDataCoding(), data, offset, data.length - offset);
         String from = Handset.normalise(d.getSourceAddr());
         String to = d.getDestAddress() == null ? "" : d.getDestAddress().strip();
-        return new MoPart(from, to, text, ref, total, seq, "", fingerprint(d, data));
+        return new MoPart(from, to, text, ref, total, seq, "", fingerprint(d, data), d.getDataCoding(),
+                Arrays.copyOfRange(data, offset, data.length));
     }
 
     public static Receipt readReceipt(DeliverSm d) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -16,6 +15,7 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 import sa.civilaffairs.cc.outbox.Lane;
@@ -39,7 +39,7 @@ final class OutboxReader implements Runnable {
     private final UnifiedJedis redis;
     private final RedisMessages messages;
     private final PriorityBlockingQueue<Job> queue;
-    private final Set<String> held;
+    private final Map<String, Lane> held;
     private final int capacity;
     private final String consumer;
     private final Duration claimIdle;
@@ -48,7 +48,7 @@ final class OutboxReader implements Runnable {
     private volatile boolean running = true;
     private int reference;
 
-    OutboxReader(UnifiedJedis redis, RedisMessages messages, PriorityBlockingQueue<Job> queue, Set<String> held,
+    OutboxReader(UnifiedJedis redis, RedisMessages messages, PriorityBlockingQueue<Job> queue, Map<String, Lane> held,
                  int capacity, String consumer, Duration claimIdle, GatewayMetrics metrics) {
         this.redis = redis;
         this.messages = messages;
@@ -78,6 +78,7 @@ final class OutboxReader implements Runnable {
                     ready = true;
                 }
                 if (System.nanoTime() - nextClaim > 0) {
+                    keepHeld();
                     claim();
                     nextClaim = System.nanoTime() + claimIdle.toNanos() / 2;
                 }
@@ -127,6 +128,26 @@ final class OutboxReader implements Runnable {
         }
     }
 
+    /**
+     * Resets the idle time of the entries this gateway holds (queued while a link is down, or throttled), so that
+     * another gateway does not claim them; were it to, the owner check of the begin script still lets one send.
+     */
+    private void keepHeld() {
+        for (Lane lane : LANES) {
+            List<StreamEntryID> ids = new ArrayList<>();
+            held.forEach((id, l) -> {
+                if (l == lane) {
+                    ids.add(new StreamEntryID(id));
+                }
+            });
+            for (int i = 0; i < ids.size(); i += 500) {
+                redis.xclaimJustId(SmsKeys.outbox(lane), OutboxStreams.CONSUMER_GROUP, consumer, 0,
+                        XClaimParams.xClaimParams(), ids.subList(i, Math.min(ids.size(), i + 500))
+                                .toArray(new StreamEntryID[0]));
+            }
+        }
+    }
+
     private void claim() {
         for (Lane lane : LANES) {
             StreamEntryID cursor = new StreamEntryID(0, 0);
@@ -136,7 +157,7 @@ final class OutboxReader implements Runnable {
                         XAutoClaimParams.xAutoClaimParams().count(100));
                 List<StreamEntry> claimed = new ArrayList<>();
                 for (StreamEntry e : r.getValue()) {
-                    if (e != null && e.getFields() != null && !held.contains(e.getID().toString())) {
+                    if (e != null && e.getFields() != null && !held.containsKey(e.getID().toString())) {
                         claimed.add(e);
                     }
                 }
@@ -196,18 +217,18 @@ final class OutboxReader implements Runnable {
                 redis.xack(SmsKeys.outbox(lane), OutboxStreams.CONSUMER_GROUP, e.getID());
                 continue;
             }
-            if (held.contains(e.getID().toString())) {
+            if (held.containsKey(e.getID().toString())) {
                 continue;
             }
             takes.add(new RedisMessages.Take(sms.id(), sms.to().e164(), lane, e.getID().toString(),
                     segments.count()));
             jobs.add(new Job(sms, e.getID().toString(), segments, order.incrementAndGet()));
         }
-        List<RedisMessages.Decision> decisions = messages.take(takes);
+        List<RedisMessages.Decision> decisions = messages.take(consumer, takes);
         for (int i = 0; i < decisions.size(); i++) {
             switch (decisions.get(i)) {
                 case SEND -> {
-                    held.add(jobs.get(i).entryId());
+                    held.put(jobs.get(i).entryId(), lane);
                     queue.add(jobs.get(i));
                 }
                 case SUPPRESSED -> metrics.mtSuppressed.increment();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,7 +48,7 @@ public final class SmppSender implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final StatusCallbacks callbacks;
     private final PriorityBlockingQueue<Job> queue = new PriorityBlockingQueue<>();
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, sa.civilaffairs.cc.outbox.Lane> held = new ConcurrentHashMap<>();
     private final AtomicInteger busy = new AtomicInteger();
     private final OutboxReader reader;
     private final Thread readerThread;
@@ -84,10 +83,8 @@ public final class SmppSender implements AutoCloseable {
         this.messages = messages;
         this.metrics = metrics;
         this.callbacks = callbacks;
-        this.begins = new GroupCommit<>("sms-begin", 256, ids -> {
-            messages.begin(ids);
-            return java.util.Collections.nCopies(ids.size(), Boolean.TRUE);
-        });
+        String consumer = config.outbound().consumer();
+        this.begins = new GroupCommit<>("sms-begin", 256, ids -> messages.begin(consumer, ids));
         this.submissions = new GroupCommit<>("sms-submitted", 256, messages::submitted);
         int windows = 0;
         for (var e : slots) {
@@ -148,8 +145,13 @@ public final class SmppSender implements AutoCloseable {
     }
 
     private void send(Bind bind, Job job) throws InterruptedException {
-        if (!retryRedis(() -> begins.call(job.sms().id()))) {
+        boolean[] ours = new boolean[1];
+        if (!retryRedis(() -> ours[0] = begins.call(job.sms().id()))) {
             return; // stopping before the first submit: stays TAKEN and is sent after the restart
+        }
+        if (!ours[0]) {
+            log.info("outbox entry {} was claimed by another gateway; it sends it", job.entryId());
+            return;
         }
         List<SegmentResult> results = new ArrayList<>(job.segments().count());
         String refusal = null;

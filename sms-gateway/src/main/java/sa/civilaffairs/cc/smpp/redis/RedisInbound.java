@@ -3,11 +3,13 @@ package sa.civilaffairs.cc.smpp.redis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import redis.clients.jedis.UnifiedJedis;
+import sa.civilaffairs.cc.smpp.codec.UserData;
 import sa.civilaffairs.cc.smpp.inbound.InboundSms;
 import sa.civilaffairs.cc.smpp.inbound.MoPart;
 import sa.civilaffairs.cc.text.ArabicText;
@@ -43,7 +45,9 @@ public final class RedisInbound {
         }
         String parts = SmsKeys.moParts(part.from(), part.to(), part.ref(), part.total());
         String done = SmsKeys.moDone(part.from(), part.to(), part.ref(), part.total());
-        List<?> r = (List<?>) PART.run(redis, List.of(parts, done), List.of(Integer.toString(part.seq()), part.text(),
+        // the part as coded: data_coding and the octets, hex; decoded once all are in
+        String coded = String.format("%02x", part.dataCoding() & 0xFF) + HexFormat.of().formatHex(part.body());
+        List<?> r = (List<?>) PART.run(redis, List.of(parts, done), List.of(Integer.toString(part.seq()), coded,
                 Integer.toString(part.total()), Long.toString(partsTtl.toMillis())));
         String head = text(r.get(0));
         if (head.equals("dup")) {
@@ -56,7 +60,28 @@ public final class RedisInbound {
         for (int i = 1; i + 1 < r.size(); i += 2) {
             ordered.put(Integer.parseInt(text(r.get(i))), text(r.get(i + 1)));
         }
-        return publish(done, parts, part, String.join("", ordered.values()), receivedAt);
+        return publish(done, parts, part, decode(ordered.values()), receivedAt);
+    }
+
+    /** Joins the parts' octets and decodes them at once when they share a data_coding, else part by part. */
+    private static String decode(java.util.Collection<String> coded) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        String coding = null;
+        boolean same = true;
+        StringBuilder separately = new StringBuilder();
+        for (String c : coded) {
+            byte dc = (byte) Integer.parseInt(c.substring(0, 2), 16);
+            byte[] body = HexFormat.of().parseHex(c.substring(2));
+            same &= coding == null || coding.equals(c.substring(0, 2));
+            coding = c.substring(0, 2);
+            all.writeBytes(body);
+            separately.append(UserData.decode(dc, body, 0, body.length));
+        }
+        if (!same || coding == null) {
+            return separately.toString();
+        }
+        byte[] b = all.toByteArray();
+        return UserData.decode((byte) Integer.parseInt(coding, 16), b, 0, b.length);
     }
 
     private Outcome publish(String marker, String partsKey, MoPart part, String text, Instant receivedAt) {

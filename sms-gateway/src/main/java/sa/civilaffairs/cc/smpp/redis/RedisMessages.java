@@ -57,14 +57,15 @@ public final class RedisMessages {
      * gateway was sending is UNKNOWN (its segments may be on the phone, so it is not resent); one already finished is
      * acknowledged again. Only {@link Decision#SEND} entries are left unacknowledged.
      */
-    public List<Decision> take(List<Take> batch) {
+    public List<Decision> take(String consumer, List<Take> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
-        List<String> args = new ArrayList<>(3 + batch.size() * 5);
+        List<String> args = new ArrayList<>(4 + batch.size() * 5);
         args.add(Long.toString(System.currentTimeMillis()));
         args.add(OutboxStreams.CONSUMER_GROUP);
         args.add(Long.toString(keep.toMillis()));
+        args.add(consumer);
         for (Take t : batch) {
             args.add(t.id());
             args.add(t.to());
@@ -85,14 +86,20 @@ public final class RedisMessages {
         return out;
     }
 
-    /** Marks the messages SENDING just before their first submit_sm (see {@link #take}); one script for all. */
-    public void begin(List<String> ids) {
+    /**
+     * Marks the messages SENDING just before their first submit_sm (see {@link #take}), one script for all; false for
+     * a message this consumer no longer owns (another gateway claimed it: it is the other's to send).
+     */
+    public List<Boolean> begin(String consumer, List<String> ids) {
         if (ids.isEmpty()) {
-            return;
+            return List.of();
         }
         List<String> keys = new ArrayList<>(ids.size());
         ids.forEach(id -> keys.add(SmsKeys.mt(id)));
-        BEGIN.run(redis, keys, List.of(Long.toString(System.currentTimeMillis())));
+        List<?> r = (List<?>) BEGIN.run(redis, keys, List.of(Long.toString(System.currentTimeMillis()), consumer));
+        List<Boolean> out = new ArrayList<>(r.size());
+        r.forEach(x -> out.add(((Long) x) == 1L));
+        return out;
     }
 
     /** Puts a message that was begun but had nothing sent back to TAKEN, so whoever reads it next sends it. */

@@ -1,12 +1,13 @@
 -- Takes a batch of outbox entries before sending. KEYS[1] STOP set, KEYS[2..4] outbox streams (reply,
--- notification, bulk). ARGV[1] now, ARGV[2] group, ARGV[3] unknownTtlMs, then per entry: id, to, lane (1-3),
+-- notification, bulk). ARGV[1] now, ARGV[2] group, ARGV[3] unknownTtlMs, ARGV[4] this gateway's consumer name (the
+-- message's owner: only the owner may begin sending it), then per entry: id, to, lane (1-3),
 -- streamEntryId, parts. Returns one letter per entry: Y send it (marked TAKEN; the sender marks SENDING just before
 -- its first submit_sm), S suppressed (STOP), U was being sent by a gateway that stopped (marked UNKNOWN, not resent),
 -- D already handled (acknowledged again).
-local now, group, ttl = ARGV[1], ARGV[2], ARGV[3]
+local now, group, ttl, owner = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local out = {}
 local n = 0
-for a = 4, #ARGV, 5 do
+for a = 5, #ARGV, 5 do
   local id, to, lane, entry, parts = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2]), ARGV[a + 3], ARGV[a + 4]
   local key = P .. 'mt:' .. id
   local stream = KEYS[1 + lane]
@@ -19,7 +20,8 @@ for a = 4, #ARGV, 5 do
       redis.call('XACK', stream, group, entry)
       r = 'S'
     else
-      redis.call('HSET', key, 'state', 'TAKEN', 'to', to, 'lane', lane, 'parts', parts, 'updated', now)
+      redis.call('HSET', key, 'state', 'TAKEN', 'owner', owner, 'to', to, 'lane', lane, 'parts', parts,
+        'updated', now)
       r = 'Y'
     end
   elseif state == 'SENDING' then

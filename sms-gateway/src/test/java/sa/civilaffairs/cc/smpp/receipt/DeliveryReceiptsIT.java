@@ -35,12 +35,24 @@ class DeliveryReceiptsIT {
     private static void prepare(RedisHandle redis, RedisMessages messages, String id, int parts) {
         redis.client().xgroupCreate(SmsKeys.outbox(Lane.NOTIFICATION), OutboxStreams.CONSUMER_GROUP,
                 new StreamEntryID(0, 0), true);
-        messages.take(List.of(new RedisMessages.Take(id, TO, Lane.NOTIFICATION, "1-1", parts)));
-        messages.begin(List.of(id));
+        messages.take("gw", List.of(new RedisMessages.Take(id, TO, Lane.NOTIFICATION, "1-1", parts)));
+        messages.begin("gw", List.of(id));
     }
 
     private static MtState state(RedisMessages messages, String id) {
         return messages.status(id).orElseThrow().state();
+    }
+
+    @Test
+    void whenTwoGatewaysTookTheSameEntryOnlyTheLastOwnerSendsIt(RedisHandle redis) {
+        RedisMessages messages = new RedisMessages(redis.client(), Duration.ofDays(1));
+        RedisMessages.Take t = new RedisMessages.Take("m9", TO, Lane.NOTIFICATION, "1-1", 1);
+        assertEquals(List.of(RedisMessages.Decision.SEND), messages.take("gw-a", List.of(t)));
+        // gw-a's link is down; gw-b claims the entry after claimIdle and takes it
+        assertEquals(List.of(RedisMessages.Decision.SEND), messages.take("gw-b", List.of(t)));
+        assertEquals(List.of(false), messages.begin("gw-a", List.of("m9")));
+        assertEquals(List.of(true), messages.begin("gw-b", List.of("m9")));
+        assertEquals(List.of(false), messages.begin("gw-b", List.of("m9")), "begun once");
     }
 
     @Test
