@@ -123,7 +123,7 @@ public final class SmscSimulator implements AutoCloseable {
         this.receiptIds = b.receiptIds;
         this.receiptTlv = b.receiptTlv;
         this.sendReceipts = b.receipts;
-        this.listener = new SMPPServerSessionListener(port);
+        this.listener = new SMPPServerSessionListener(port, new NoDelayServerConnectionFactory());
         listener.setPduProcessorDegree(b.processors);
         listener.setQueueCapacity(10_000);
         listener.setMessageReceiverListener(new Receiver());

@@ -10,8 +10,6 @@ import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.connection.ConnectionFactory;
-import org.jsmpp.session.connection.socket.SSLSocketConnectionFactory;
-import org.jsmpp.session.connection.socket.SocketConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sa.civilaffairs.cc.smpp.GatewayMetrics;
@@ -115,8 +113,7 @@ public final class SmppSessionSlot implements AutoCloseable {
             }
             state = LinkState.BINDING;
         }
-        ConnectionFactory factory = bind.tls() ? SSLSocketConnectionFactory.getInstance()
-                : SocketConnectionFactory.getInstance();
+        ConnectionFactory factory = new NoDelayConnectionFactory(bind.tls(), (int) timing.bindTimeout().toMillis());
         SMPPSession s = new SMPPSession(factory);
         s.setEnquireLinkTimer((int) timing.enquireLink().toMillis());
         s.setTransactionTimer(timing.responseTimeout().toMillis());
