@@ -103,6 +103,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger binds = new AtomicInteger();
+    private final AtomicInteger bindAttempts = new AtomicInteger();
     private final BlockingQueue<Receipt> receipts = new LinkedBlockingQueue<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger roundRobin = new AtomicInteger();
@@ -270,6 +271,11 @@ public final class SmscSimulator implements AutoCloseable {
         return binds.get();
     }
 
+    /** Bind requests received since start, refused ones included. */
+    public int bindAttempts() {
+        return bindAttempts.get();
+    }
+
     /** Sessions bound now. */
     public int boundSessions() {
         return (int) sessions.stream().filter(s -> s.getSessionState().isBound()).count();
@@ -303,6 +309,14 @@ public final class SmscSimulator implements AutoCloseable {
         for (SMPPServerSession s : sessions) {
             sessions.remove(s);
             s.close();
+        }
+    }
+
+    /** Unbinds every client politely (unbind, then close), as an SMSC does before maintenance. */
+    public void unbindAll() {
+        for (SMPPServerSession s : sessions) {
+            sessions.remove(s);
+            workers.execute(s::unbindAndClose);
         }
     }
 
@@ -394,6 +408,7 @@ public final class SmscSimulator implements AutoCloseable {
     private void bind(SMPPServerSession s) {
         try {
             BindRequest req = s.waitForBind(5000);
+            bindAttempts.incrementAndGet();
             if (!systemId.equals(req.getSystemId())) {
                 req.reject(SMPPConstant.STAT_ESME_RINVSYSID);
                 s.close();
