@@ -373,6 +373,22 @@ class OutboundIT {
     }
 
     @Test
+    void aLinkThatGoesSilentIsDetectedByEnquireLinkAndReplaced() throws Exception {
+        try (FreezingProxy proxy = new FreezingProxy(sim.port())) {
+            GatewayConfig direct = GatewayFixture.config(sim, "transceiver", 1000, 4);
+            GatewayConfig.BindConfig b = direct.binds().get(0);
+            startGateway(direct.withBinds(List.of(new GatewayConfig.BindConfig(b.name(), b.mode(), "127.0.0.1",
+                    proxy.port(), false, b.systemId(), b.password(), "", "", 1000, 4))));
+            proxy.freeze();
+            // enquire_link after 2 s idle, no answer within the 1 s response timeout: the session is replaced
+            GatewayFixture.await("a new connection", Duration.ofSeconds(20), () -> proxy.accepted() >= 2);
+            GatewayFixture.await("bound again", WAIT, gateway::allBound);
+            String id = send(Lane.REPLY, mobile(12), "After the silence");
+            awaitState(id, MtState.DELIVERED);
+        }
+    }
+
+    @Test
     void anUnbindFromTheSmscIsFollowedByARebind() {
         startGateway(1000, 4);
         sim.unbindAll();
