@@ -10,8 +10,17 @@ import org.jsmpp.session.connection.ServerConnection;
 import org.jsmpp.session.connection.ServerConnectionFactory;
 import org.jsmpp.session.connection.socket.SocketConnection;
 
-/** The simulator's listening socket on loopback; accepted connections get TCP_NODELAY, as a real SMSC's do. */
+/**
+ * The simulator's listening socket on loopback, plain or TLS; accepted connections get TCP_NODELAY, as a real SMSC's
+ * do.
+ */
 final class NoDelayServerConnectionFactory implements ServerConnectionFactory {
+    private final javax.net.ssl.SSLContext tls;
+
+    /** @param tls null for plain TCP */
+    NoDelayServerConnectionFactory(javax.net.ssl.SSLContext tls) {
+        this.tls = tls;
+    }
 
     @Override
     public ServerConnection listen(int port) throws IOException {
@@ -25,7 +34,7 @@ final class NoDelayServerConnectionFactory implements ServerConnectionFactory {
 
     @Override
     public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
-        ServerSocket server = new ServerSocket();
+        ServerSocket server = tls != null ? tls.getServerSocketFactory().createServerSocket() : new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), backlog);
         server.setSoTimeout(timeout);

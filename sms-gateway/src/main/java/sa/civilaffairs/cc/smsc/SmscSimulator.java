@@ -124,7 +124,7 @@ public final class SmscSimulator implements AutoCloseable {
         this.receiptIds = b.receiptIds;
         this.receiptTlv = b.receiptTlv;
         this.sendReceipts = b.receipts;
-        this.listener = new SMPPServerSessionListener(port, new NoDelayServerConnectionFactory());
+        this.listener = new SMPPServerSessionListener(port, new NoDelayServerConnectionFactory(b.tls));
         listener.setPduProcessorDegree(b.processors);
         listener.setQueueCapacity(10_000);
         listener.setMessageReceiverListener(new Receiver());
@@ -149,6 +149,23 @@ public final class SmscSimulator implements AutoCloseable {
         private boolean receipts = true;
         private int processors = 64;
         private int receiptThreads = 4;
+        private javax.net.ssl.SSLContext tls;
+
+        /** Listens with TLS, presenting the first key of this PKCS#12 key store. */
+        public Builder tls(java.nio.file.Path keyStore, String password) {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
+                java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+                ks.load(in, password.toCharArray());
+                javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                        javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(ks, password.toCharArray());
+                tls = javax.net.ssl.SSLContext.getInstance("TLS");
+                tls.init(kmf.getKeyManagers(), null, null);
+                return this;
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalArgumentException("SMSC simulator key store " + keyStore + ": " + e.getMessage(), e);
+            }
+        }
 
         public Builder port(int port) {
             this.port = port;

@@ -32,6 +32,7 @@ public final class SmppSessionSlot implements AutoCloseable {
     private final MessageReceiverListener receiver;
     private final ScheduledExecutorService scheduler;
     private final GatewayMetrics metrics;
+    private final ConnectionFactory connections;
     private final Object lock = new Object();
     private LinkState state = LinkState.DOWN;
     private SMPPSession session;
@@ -48,6 +49,7 @@ public final class SmppSessionSlot implements AutoCloseable {
         this.scheduler = scheduler;
         this.metrics = metrics;
         this.name = bind.name() + "/" + role.name().toLowerCase(java.util.Locale.ROOT);
+        this.connections = NoDelayConnectionFactory.forBind(bind, (int) timing.bindTimeout().toMillis());
     }
 
     public String name() {
@@ -113,8 +115,7 @@ public final class SmppSessionSlot implements AutoCloseable {
             }
             state = LinkState.BINDING;
         }
-        ConnectionFactory factory = new NoDelayConnectionFactory(bind.tls(), (int) timing.bindTimeout().toMillis());
-        SMPPSession s = new SMPPSession(factory);
+        SMPPSession s = new SMPPSession(connections);
         s.setEnquireLinkTimer((int) timing.enquireLink().toMillis());
         s.setTransactionTimer(timing.responseTimeout().toMillis());
         s.setPduProcessorDegree(role.receives() ? 4 : 2);
