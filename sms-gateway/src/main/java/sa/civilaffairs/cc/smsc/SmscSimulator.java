@@ -70,6 +70,8 @@ import sa.civilaffairs.cc.smpp.codec.UserData;
  */
 public final class SmscSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
+    /** Submitted segments kept for {@link #submitted()}. */
+    private static final int KEEP = 200_000;
 
     /** How the next submit_sm is answered. */
     public enum Answer { ACCEPT, THROTTLED, MSGQFUL, REJECT, NO_RESPONSE }
@@ -264,6 +266,7 @@ public final class SmscSimulator implements AutoCloseable {
 
     // ---- observation ----
 
+    /** The submit_sm received, oldest first (the latest 200,000). */
     public List<Submitted> submitted() {
         return new ArrayList<>(submitted);
     }
@@ -562,7 +565,9 @@ public final class SmscSimulator implements AutoCloseable {
         String text = UserData.decode(sm.getDataCoding(), data, offset, data.length - offset);
         submitted.add(new Submitted(id, sm.getDestAddress(), sm.getSourceAddr(), sm.getDataCoding(),
                 sm.getEsmClass(), text, ref, total, seq, System.nanoTime()));
-        submitCount.incrementAndGet();
+        if (submitCount.incrementAndGet() > KEEP) {
+            submitted.poll(); // a long dev session keeps the latest only
+        }
     }
 
     private static String form(long n, IdForm f) {
