@@ -93,6 +93,37 @@ public final class SmsGateway implements AutoCloseable {
         return start(config, redis, null);
     }
 
+    /**
+     * Runs the gateway on its own: {@code config/sms-gateway.yaml} (see {@code ConfigDirectory}), Redis from
+     * {@code REDIS_HOST} (127.0.0.1), {@code REDIS_PORT} (6379), {@code REDIS_PASSWORD}. A bad setting exits with status
+     * 2 and its message; SIGTERM drains and unbinds.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        GatewayConfig config;
+        RedisSettings redis;
+        try {
+            config = GatewayConfig.load(sa.civilaffairs.cc.config.ConfigDirectory.locate());
+            String port = System.getenv().getOrDefault("REDIS_PORT", "6379");
+            if (!port.matches("\\d{1,5}")) {
+                throw new sa.civilaffairs.cc.smpp.config.GatewayConfigException("REDIS_PORT: '" + port
+                        + "' (expected: 1-65535)");
+            }
+            redis = new RedisSettings(System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"), Integer.parseInt(port),
+                    System.getenv("REDIS_PASSWORD"), 64, java.time.Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+            System.err.println("sms-gateway: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        SmsGateway gateway = start(config, redis);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            stopped.countDown();
+        }, "sms-gateway-shutdown"));
+        stopped.await();
+    }
+
     public GatewayMetrics metrics() {
         return metrics;
     }

@@ -70,6 +70,8 @@ import sa.civilaffairs.cc.smpp.codec.UserData;
  */
 public final class SmscSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
+    /** Submitted segments kept for {@link #submitted()}. */
+    private static final int KEEP = 200_000;
 
     /** How the next submit_sm is answered. */
     public enum Answer { ACCEPT, THROTTLED, MSGQFUL, REJECT, NO_RESPONSE }
@@ -103,6 +105,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger binds = new AtomicInteger();
+    private final AtomicInteger bindAttempts = new AtomicInteger();
     private final BlockingQueue<Receipt> receipts = new LinkedBlockingQueue<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger roundRobin = new AtomicInteger();
@@ -123,7 +126,7 @@ public final class SmscSimulator implements AutoCloseable {
         this.receiptIds = b.receiptIds;
         this.receiptTlv = b.receiptTlv;
         this.sendReceipts = b.receipts;
-        this.listener = new SMPPServerSessionListener(port);
+        this.listener = new SMPPServerSessionListener(port, new NoDelayServerConnectionFactory(b.tls));
         listener.setPduProcessorDegree(b.processors);
         listener.setQueueCapacity(10_000);
         listener.setMessageReceiverListener(new Receiver());
@@ -148,6 +151,23 @@ public final class SmscSimulator implements AutoCloseable {
         private boolean receipts = true;
         private int processors = 64;
         private int receiptThreads = 4;
+        private javax.net.ssl.SSLContext tls;
+
+        /** Listens with TLS, presenting the first key of this PKCS#12 key store. */
+        public Builder tls(java.nio.file.Path keyStore, String password) {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
+                java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+                ks.load(in, password.toCharArray());
+                javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                        javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(ks, password.toCharArray());
+                tls = javax.net.ssl.SSLContext.getInstance("TLS");
+                tls.init(kmf.getKeyManagers(), null, null);
+                return this;
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalArgumentException("SMSC simulator key store " + keyStore + ": " + e.getMessage(), e);
+            }
+        }
 
         public Builder port(int port) {
             this.port = port;
@@ -246,6 +266,7 @@ public final class SmscSimulator implements AutoCloseable {
 
     // ---- observation ----
 
+    /** The submit_sm received, oldest first (the latest 200,000). */
     public List<Submitted> submitted() {
         return new ArrayList<>(submitted);
     }
@@ -268,6 +289,11 @@ public final class SmscSimulator implements AutoCloseable {
     /** Successful binds since start. */
     public int binds() {
         return binds.get();
+    }
+
+    /** Bind requests received since start, refused ones included. */
+    public int bindAttempts() {
+        return bindAttempts.get();
     }
 
     /** Sessions bound now. */
@@ -303,6 +329,14 @@ public final class SmscSimulator implements AutoCloseable {
         for (SMPPServerSession s : sessions) {
             sessions.remove(s);
             s.close();
+        }
+    }
+
+    /** Unbinds every client politely (unbind, then close), as an SMSC does before maintenance. */
+    public void unbindAll() {
+        for (SMPPServerSession s : sessions) {
+            sessions.remove(s);
+            workers.execute(s::unbindAndClose);
         }
     }
 
@@ -394,6 +428,7 @@ public final class SmscSimulator implements AutoCloseable {
     private void bind(SMPPServerSession s) {
         try {
             BindRequest req = s.waitForBind(5000);
+            bindAttempts.incrementAndGet();
             if (!systemId.equals(req.getSystemId())) {
                 req.reject(SMPPConstant.STAT_ESME_RINVSYSID);
                 s.close();
@@ -530,7 +565,9 @@ public final class SmscSimulator implements AutoCloseable {
         String text = UserData.decode(sm.getDataCoding(), data, offset, data.length - offset);
         submitted.add(new Submitted(id, sm.getDestAddress(), sm.getSourceAddr(), sm.getDataCoding(),
                 sm.getEsmClass(), text, ref, total, seq, System.nanoTime()));
-        submitCount.incrementAndGet();
+        if (submitCount.incrementAndGet() > KEEP) {
+            submitted.poll(); // a long dev session keeps the latest only
+        }
     }
 
     private static String form(long n, IdForm f) {

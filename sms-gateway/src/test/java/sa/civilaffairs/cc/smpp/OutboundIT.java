@@ -340,6 +340,13 @@ class OutboundIT {
         GatewayFixture.await("bind refused", WAIT, () -> !gateway.linkErrors().isEmpty());
         assertFalse(gateway.allBound());
         assertEquals(0, sim.binds());
+        // back-off from 50 ms doubling to 500 ms with jitter: a handful of attempts in 3 s, not a storm
+        int first = sim.bindAttempts();
+        GatewayFixture.await("retried", WAIT, () -> sim.bindAttempts() >= first + 3);
+        long t0 = System.nanoTime();
+        int before = sim.bindAttempts();
+        GatewayFixture.await("two more attempts", WAIT, () -> sim.bindAttempts() >= before + 2);
+        assertTrue(System.nanoTime() - t0 >= 200_000_000L, "attempts are spaced by the back-off");
         assertTrue(gateway.linkErrors().values().iterator().next().contains("bind failed"),
                 gateway.linkErrors().toString());
     }
@@ -363,6 +370,31 @@ class OutboundIT {
             assertTrue(sim.submitCount() > 10 && second.submitCount() > 10,
                     sim.submitCount() + " / " + second.submitCount());
         }
+    }
+
+    @Test
+    void aLinkThatGoesSilentIsDetectedByEnquireLinkAndReplaced() throws Exception {
+        try (FreezingProxy proxy = new FreezingProxy(sim.port())) {
+            GatewayConfig direct = GatewayFixture.config(sim, "transceiver", 1000, 4);
+            GatewayConfig.BindConfig b = direct.binds().get(0);
+            startGateway(direct.withBinds(List.of(new GatewayConfig.BindConfig(b.name(), b.mode(), "127.0.0.1",
+                    proxy.port(), false, b.systemId(), b.password(), "", "", 1000, 4))));
+            proxy.freeze();
+            // enquire_link after 2 s idle, no answer within the 1 s response timeout: the session is replaced
+            GatewayFixture.await("a new connection", Duration.ofSeconds(20), () -> proxy.accepted() >= 2);
+            GatewayFixture.await("bound again", WAIT, gateway::allBound);
+            String id = send(Lane.REPLY, mobile(12), "After the silence");
+            awaitState(id, MtState.DELIVERED);
+        }
+    }
+
+    @Test
+    void anUnbindFromTheSmscIsFollowedByARebind() {
+        startGateway(1000, 4);
+        sim.unbindAll();
+        GatewayFixture.await("rebound", WAIT, () -> sim.binds() >= 2 && gateway.allBound());
+        String id = send(Lane.REPLY, mobile(11), "After the unbind");
+        awaitState(id, MtState.DELIVERED);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,8 +43,17 @@ public record GatewayConfig(List<BindConfig> binds, SourceAddress source, LinkTi
      * @param window most submit_sm waiting for their submit_sm_resp at once on this bind
      */
     public record BindConfig(String name, BindMode mode, String host, int port, boolean tls, String systemId,
-                             String password, String systemType, String addressRange, int tps, int window) {
+                             String password, String systemType, String addressRange, int tps, int window,
+                             Optional<TrustStore> trustStore) {
+
+        public BindConfig(String name, BindMode mode, String host, int port, boolean tls, String systemId,
+                          String password, String systemType, String addressRange, int tps, int window) {
+            this(name, mode, host, port, tls, systemId, password, systemType, addressRange, tps, window,
+                    Optional.empty());
+        }
+
         public BindConfig {
+            trustStore = trustStore == null ? Optional.empty() : trustStore;
             if (name == null || !name.matches("[A-Za-z0-9_.-]{1,32}")) {
                 throw new GatewayConfigException("binds.name: '" + name + "' (expected: 1-32 letters, digits, . _ -)");
             }
@@ -87,6 +97,21 @@ public record GatewayConfig(List<BindConfig> binds, SourceAddress source, LinkTi
         public String toString() {
             return "BindConfig[" + name + " " + mode + " " + host + ":" + port + (tls ? " tls" : "") + " systemId="
                     + systemId + " tps=" + tps + " window=" + window + "]";
+        }
+    }
+
+    /** A PKCS#12 trust store holding the SMSC's CA (or certificate), when the JVM's default trust does not. */
+    public record TrustStore(Path path, String password) {
+        public TrustStore {
+            if (path == null || !java.nio.file.Files.isReadable(path)) {
+                throw new GatewayConfigException("binds.trustStore: " + path + " (expected: a readable PKCS#12 file)");
+            }
+            password = password == null ? "" : password;
+        }
+
+        @Override
+        public String toString() {
+            return "TrustStore[" + path + "]";
         }
     }
 
@@ -192,10 +217,21 @@ public record GatewayConfig(List<BindConfig> binds, SourceAddress source, LinkTi
                 case "pair", "tx+rx", "transmitter+receiver" -> BindMode.PAIR;
                 default -> throw f.wrong(p + "mode", mode, "transceiver or pair");
             };
+            String trust = f.text(p + "trustStore", "");
+            Optional<TrustStore> trustStore = Optional.empty();
+            if (!trust.isEmpty()) {
+                Path tp = Path.of(trust);
+                Path dir = Path.of(f.source()).toAbsolutePath().getParent();
+                tp = tp.isAbsolute() || dir == null ? tp : dir.resolve(tp).normalize();
+                if (!java.nio.file.Files.isReadable(tp)) {
+                    throw f.wrong(p + "trustStore", trust, "a readable PKCS#12 file, relative to the config file");
+                }
+                trustStore = Optional.of(new TrustStore(tp, f.text(p + "trustStorePassword", "")));
+            }
             binds.add(new BindConfig(f.text(p + "name", "smsc" + (i + 1)), m, f.text(p + "host", ""),
                     f.integer(p + "port", 2775, 1, 65535), f.bool(p + "tls", false), f.text(p + "systemId", ""),
                     f.text(p + "password", ""), f.text(p + "systemType", ""), f.text(p + "addressRange", ""),
-                    f.integer(p + "tps", 100, 1, 100_000), f.integer(p + "window", 32, 1, 1000)));
+                    f.integer(p + "tps", 100, 1, 100_000), f.integer(p + "window", 32, 1, 1000), trustStore));
         }
         SourceAddress source = new SourceAddress(f.text("source.address", "77799"), f.integer("source.ton", 3, 0, 6),
                 f.integer("source.npi", 0, 0, 18));

@@ -65,7 +65,11 @@ public final class DeliverSmReader {
         String text = UserData.decode(d.getDataCoding(), data, offset, data.length - offset);
         String from = Handset.normalise(d.getSourceAddr());
         String to = d.getDestAddress() == null ? "" : d.getDestAddress().strip();
-        return new MoPart(from, to, text, ref, total, seq, "", fingerprint(d, data), d.getDataCoding(),
+        // some SMSCs give each MO an id (receipted_message_id on a deliver_sm that is not a receipt): kept, and part of
+        // the fingerprint, so two identical texts from one number are two messages
+        byte[] smscId = tlv(d, OptionalParameter.Tag.RECEIPTED_MESSAGE_ID);
+        return new MoPart(from, to, text, ref, total, seq, smscId == null ? "" : cString(smscId), fingerprint(d, data),
+                d.getDataCoding(),
                 Arrays.copyOfRange(data, offset, data.length));
     }
 

@@ -10,8 +10,6 @@ import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.connection.ConnectionFactory;
-import org.jsmpp.session.connection.socket.SSLSocketConnectionFactory;
-import org.jsmpp.session.connection.socket.SocketConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sa.civilaffairs.cc.smpp.GatewayMetrics;
@@ -34,6 +32,7 @@ public final class SmppSessionSlot implements AutoCloseable {
     private final MessageReceiverListener receiver;
     private final ScheduledExecutorService scheduler;
     private final GatewayMetrics metrics;
+    private final ConnectionFactory connections;
     private final Object lock = new Object();
     private LinkState state = LinkState.DOWN;
     private SMPPSession session;
@@ -50,6 +49,7 @@ public final class SmppSessionSlot implements AutoCloseable {
         this.scheduler = scheduler;
         this.metrics = metrics;
         this.name = bind.name() + "/" + role.name().toLowerCase(java.util.Locale.ROOT);
+        this.connections = NoDelayConnectionFactory.forBind(bind, (int) timing.bindTimeout().toMillis());
     }
 
     public String name() {
@@ -115,9 +115,7 @@ public final class SmppSessionSlot implements AutoCloseable {
             }
             state = LinkState.BINDING;
         }
-        ConnectionFactory factory = bind.tls() ? SSLSocketConnectionFactory.getInstance()
-                : SocketConnectionFactory.getInstance();
-        SMPPSession s = new SMPPSession(factory);
+        SMPPSession s = new SMPPSession(connections);
         s.setEnquireLinkTimer((int) timing.enquireLink().toMillis());
         s.setTransactionTimer(timing.responseTimeout().toMillis());
         s.setPduProcessorDegree(role.receives() ? 4 : 2);

@@ -95,5 +95,12 @@ class DeliverSmReaderTest {
         b.setShortMessage("2".getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(DeliverSmReader.readMessage(a).fingerprint(), DeliverSmReader.readMessage(a).fingerprint());
         assertNotEquals(DeliverSmReader.readMessage(a).fingerprint(), DeliverSmReader.readMessage(b).fingerprint());
+        // the same text again, with the SMSC's own id for each message: two messages
+        String before = DeliverSmReader.readMessage(a).fingerprint();
+        a.setOptionalParameters(new OptionalParameter.COctetString(
+                OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(), "MO-2"));
+        MoPart withId = DeliverSmReader.readMessage(a);
+        assertEquals("MO-2", withId.smscMessageId());
+        assertNotEquals(before, withId.fingerprint());
     }
 }
