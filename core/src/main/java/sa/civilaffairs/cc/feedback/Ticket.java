@@ -31,6 +31,22 @@ public record Ticket(Reference reference, TicketKind kind, Region region, Ticket
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(createdAt, "createdAt");
-        history = List.copyOf(history);
+        history = CaseStep.requireHistory(status, history);
+    }
+
+    /** A ticket just opened: status {@link TicketStatus#OPEN}, one step. */
+    public static Ticket opened(Reference reference, NewTicket t, Instant at) {
+        return new Ticket(reference, t.kind(), t.region(), t.text(), t.person(), t.contact(), TicketStatus.OPEN,
+                List.of(new CaseStep<>(TicketStatus.OPEN, at, t.by(), "")), t.channel(), t.language(), at);
+    }
+
+    /**
+     * This ticket moved to {@code to}; pure.
+     *
+     * @throws sa.civilaffairs.cc.cases.IllegalTransitionException when the state machine does not allow it
+     */
+    public Ticket moveTo(TicketStatus to, Instant at, String by, String note) {
+        return new Ticket(reference, kind, region, text, person, contact, to,
+                CaseStep.append(reference, history, to, at, by, note), channel, language, createdAt);
     }
 }

@@ -31,6 +31,36 @@ public record LostReport(Reference reference, NationalId person, LostDocument do
         Objects.requireNonNull(createdAt, "createdAt");
         where = where == null ? "" : where;
         when = when == null ? "" : when;
-        history = List.copyOf(history);
+        history = CaseStep.requireHistory(status, history);
+    }
+
+    /** A report just filed: status {@link LostStatus#REPORTED}, one step. */
+    public static LostReport reported(Reference reference, NewLostReport r, Instant at) {
+        return new LostReport(reference, r.person(), r.document(), r.where(), r.when(), r.contact(),
+                LostStatus.REPORTED, Optional.empty(), List.of(new CaseStep<>(LostStatus.REPORTED, at, r.by(), "")),
+                r.channel(), r.language(), at);
+    }
+
+    /**
+     * This report with its replacement appointment; pure.
+     *
+     * @throws sa.civilaffairs.cc.cases.IllegalTransitionException when the report is closed
+     */
+    public LostReport withReplacement(Reference appointment, Instant at, String by) {
+        return new LostReport(reference, person, document, where, when, contact, LostStatus.REPLACEMENT_BOOKED,
+                Optional.of(appointment),
+                CaseStep.append(reference, history, LostStatus.REPLACEMENT_BOOKED, at, by, appointment.value()),
+                channel, language, createdAt);
+    }
+
+    /**
+     * This report closed; pure.
+     *
+     * @throws sa.civilaffairs.cc.cases.IllegalTransitionException when it is closed already
+     */
+    public LostReport closed(Instant at, String by, String note) {
+        return new LostReport(reference, person, document, where, when, contact, LostStatus.CLOSED,
+                replacementAppointment, CaseStep.append(reference, history, LostStatus.CLOSED, at, by, note),
+                channel, language, createdAt);
     }
 }

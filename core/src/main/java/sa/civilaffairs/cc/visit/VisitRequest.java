@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import sa.civilaffairs.cc.cases.CaseStep;
+import sa.civilaffairs.cc.cases.IllegalTransitionException;
 import sa.civilaffairs.cc.channel.Channel;
 import sa.civilaffairs.cc.identity.Mobile;
 import sa.civilaffairs.cc.identity.NationalId;
@@ -40,7 +41,35 @@ public record VisitRequest(Reference reference, NationalId beneficiary, Optional
         Objects.requireNonNull(createdAt, "createdAt");
         city = city == null ? "" : city;
         address = address == null ? "" : address;
-        history = List.copyOf(history);
+        history = CaseStep.requireHistory(status, history);
+    }
+
+    /** A request just filed: status {@link VisitStatus#SUBMITTED}, one step. */
+    public static VisitRequest submitted(Reference reference, NewVisitRequest r, Instant at) {
+        return new VisitRequest(reference, r.beneficiary(), r.requester(), r.contact(), r.category(), r.placeType(),
+                r.region(), r.city(), r.address(), r.eligibility(), VisitStatus.SUBMITTED,
+                List.of(new CaseStep<>(VisitStatus.SUBMITTED, at, r.by(), "")), Optional.empty(), r.channel(),
+                r.language(), at);
+    }
+
+    /**
+     * This request moved to {@code to}. {@link VisitStatus#SCHEDULED} needs a {@code schedule}, which replaces the
+     * previous one; {@link VisitStatus#DECLINED} needs a {@code note}, the reason. Pure.
+     *
+     * @throws IllegalTransitionException when the state machine does not allow it or what it needs is missing
+     */
+    public VisitRequest moveTo(VisitStatus to, Instant at, String by, String note,
+                               Optional<VisitSchedule> newSchedule) {
+        if (to == VisitStatus.SCHEDULED && newSchedule.isEmpty()) {
+            throw new IllegalTransitionException(reference, status, to, "a schedule (date, window, team) is needed");
+        }
+        if (to == VisitStatus.DECLINED && (note == null || note.isBlank())) {
+            throw new IllegalTransitionException(reference, status, to, "a reason is needed");
+        }
+        List<CaseStep<VisitStatus>> next = CaseStep.append(reference, history, to, at, by, note);
+        Optional<VisitSchedule> kept = to == VisitStatus.SCHEDULED ? newSchedule : schedule;
+        return new VisitRequest(reference, beneficiary, requester, contact, category, placeType, region, city,
+                address, eligibility, to, next, kept, channel, language, createdAt);
     }
 
     /** {@code true} when {@code person} is the beneficiary or the requester. */
