@@ -67,6 +67,11 @@ public final class VisitDesk {
                         Optional<VisitSchedule> schedule) {
         VisitRequest current = requests.find(reference)
                 .orElseThrow(() -> new sa.civilaffairs.cc.cases.UnknownCaseException(reference));
+        if (!current.status().canMoveTo(to)) {
+            // Refused before anything is written, so the audit log records changes, not attempts.
+            throw new sa.civilaffairs.cc.cases.IllegalTransitionException(reference, current.status(), to,
+                    "not allowed from " + current.status());
+        }
         audit.append(actor.did(ADVANCE, Optional.of(current.beneficiary()), reference.value() + " " + current.status()
                 + " → " + to + schedule.map(s -> " " + s.date() + " " + s.from() + "-" + s.to()).orElse("")));
         VisitRequest moved = requests.advance(reference, to, actor.username(), note, schedule);

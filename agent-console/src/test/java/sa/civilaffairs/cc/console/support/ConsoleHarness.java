@@ -1,30 +1,46 @@
 package sa.civilaffairs.cc.console.support;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
+import sa.civilaffairs.cc.console.CaseFeatures;
 import sa.civilaffairs.cc.console.ConsoleServer;
+import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.config.ConsoleConfig;
+import sa.civilaffairs.cc.events.redis.RedisEventLog;
+import sa.civilaffairs.cc.outbox.Lane;
+import sa.civilaffairs.cc.outbox.redis.OutboxStreams;
+import sa.civilaffairs.cc.outbox.redis.RedisOutbox;
+import sa.civilaffairs.cc.reference.redis.RedisReferences;
+import sa.civilaffairs.cc.registry.CivilRegistry;
+import sa.civilaffairs.cc.registry.http.HttpCivilRegistry;
 import sa.civilaffairs.cc.testkit.RedisHandle;
+import sa.civilaffairs.cc.testkit.RegistryDouble;
+import sa.civilaffairs.cc.visit.redis.RedisVisitRequests;
 
 /**
  * The real console (the repository's {@code config/console.yaml} and demo accounts, with test overrides) on a free
- * port, deployed into the test's Vert.x, on the test's real Redis, with the civil registry on WireMock.
+ * port, deployed into the test's Vert.x, on the test's real Redis, with the civil registry on core's WireMock double
+ * and the case stores (appointments, Taqdeer requests) on the same Redis.
  */
 public final class ConsoleHarness implements AutoCloseable {
     public static final Path CONFIG = Path.of("..", "config", "console.yaml");
+    public static final Path CONFIG_DIR = Path.of("..", "config");
 
-    public final WireMockServer registry;
+    public final RegistryDouble registry;
     public final ConsoleServer server;
     public final int port;
     private final Vertx vertx;
+    private final RedisHandle redis;
 
-    private ConsoleHarness(Vertx vertx, WireMockServer registry, ConsoleServer server, int port) {
+    private ConsoleHarness(Vertx vertx, RedisHandle redis, RegistryDouble registry, ConsoleServer server, int port) {
         this.vertx = vertx;
+        this.redis = redis;
         this.registry = registry;
         this.server = server;
         this.port = port;
@@ -46,18 +62,35 @@ public final class ConsoleHarness implements AutoCloseable {
     }
 
     public static ConsoleHarness start(Vertx vertx, RedisHandle redis, Map<String, String> env) {
-        WireMockServer registry = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        registry.start();
+        RegistryDouble registry = RegistryDouble.start();
         People.stub(registry);
+        CivilRegistry client = new HttpCivilRegistry(registry.settings());
         ConsoleServer server = new ConsoleServer().vertx(vertx);
         try {
-            int port = server.start(ConsoleConfig.load(CONFIG, env), redis.client(),
-                    new TestRegistry(registry.baseUrl()));
-            return new ConsoleHarness(vertx, registry, server, port);
+            withCases(server, redis, client);
+            int port = server.start(ConsoleConfig.load(CONFIG, env), redis.client(), client);
+            return new ConsoleHarness(vertx, redis, registry, server, port);
         } catch (RuntimeException e) {
             registry.stop();
             throw e;
         }
+    }
+
+    /** Adds the case features on {@code redis} to {@code server}, as production wiring does. */
+    public static ConsoleServer withCases(ConsoleServer server, RedisHandle redis, CivilRegistry registry) {
+        Clock clock = Clock.systemUTC();
+        var jedis = redis.client();
+        return new CaseFeatures(registry, new OutboxStandInNotifier(new RedisOutbox(jedis), clock),
+                new RedisAuditLog(jedis), clock)
+                .visits(new RedisVisitRequests(jedis, new RedisReferences(jedis), new RedisEventLog(jedis), clock))
+                .installInto(server);
+    }
+
+    /** The texts queued on an outbox lane, oldest first. */
+    public List<String> outbox(Lane lane) {
+        List<StreamEntry> entries = redis.client().xrange(OutboxStreams.key(lane), (StreamEntryID) null,
+                (StreamEntryID) null);
+        return entries.stream().map(e -> e.getFields().get("to") + " " + e.getFields().get("text")).toList();
     }
 
     /** A client of this console, not signed in. */

@@ -1,0 +1,69 @@
+package sa.civilaffairs.cc.console;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import sa.civilaffairs.cc.booking.AppointmentBook;
+import sa.civilaffairs.cc.console.appointments.AppointmentDesk;
+import sa.civilaffairs.cc.console.appointments.AppointmentHistory;
+import sa.civilaffairs.cc.console.appointments.AppointmentsApi;
+import sa.civilaffairs.cc.console.appointments.AppointmentsFeature;
+import sa.civilaffairs.cc.console.audit.AuditLog;
+import sa.civilaffairs.cc.console.person.PersonHistory;
+import sa.civilaffairs.cc.console.visits.VisitDesk;
+import sa.civilaffairs.cc.console.visits.VisitHistory;
+import sa.civilaffairs.cc.console.visits.VisitsApi;
+import sa.civilaffairs.cc.console.visits.VisitsFeature;
+import sa.civilaffairs.cc.notify.Notifier;
+import sa.civilaffairs.cc.office.OfficeCatalogue;
+import sa.civilaffairs.cc.registry.CivilRegistry;
+import sa.civilaffairs.cc.visit.VisitRequests;
+
+/**
+ * The console's case work on core's stores: appointments, Taqdeer requests (more as they come). Each store added
+ * mounts its screen and API and feeds the person card's history; {@link #installInto} hands them to the server.
+ *
+ * <pre>{@code
+ * new CaseFeatures(registry, notifier, new RedisAuditLog(redis), clock)
+ *         .appointments(book, catalogue).visits(visitRequests).installInto(server);
+ * }</pre>
+ */
+public final class CaseFeatures {
+    private final CivilRegistry registry;
+    private final Notifier notifier;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final List<sa.civilaffairs.cc.console.web.ConsoleFeature> features = new ArrayList<>();
+    private final List<PersonHistory> histories = new ArrayList<>();
+
+    public CaseFeatures(CivilRegistry registry, Notifier notifier, AuditLog audit, Clock clock) {
+        this.registry = registry;
+        this.notifier = notifier;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public CaseFeatures appointments(AppointmentBook book, OfficeCatalogue catalogue) {
+        AppointmentDesk desk = new AppointmentDesk(book, catalogue, notifier, audit, clock);
+        features.add(new AppointmentsFeature(new AppointmentsApi(desk, registry)));
+        histories.add(new AppointmentHistory(book, catalogue));
+        return this;
+    }
+
+    public CaseFeatures visits(VisitRequests requests) {
+        features.add(new VisitsFeature(new VisitsApi(new VisitDesk(requests, notifier, audit, clock), registry, audit)));
+        histories.add(new VisitHistory(requests));
+        return this;
+    }
+
+    /** Extra history sources (tickets, lost reports, SMS). */
+    public CaseFeatures history(PersonHistory history) {
+        histories.add(history);
+        return this;
+    }
+
+    public ConsoleServer installInto(ConsoleServer server) {
+        features.forEach(server::feature);
+        return server.history(PersonHistory.combine(histories));
+    }
+}
