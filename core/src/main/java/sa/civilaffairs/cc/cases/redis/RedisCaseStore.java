@@ -1,6 +1,7 @@
 package sa.civilaffairs.cc.cases.redis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import sa.civilaffairs.cc.cases.CaseException;
 import sa.civilaffairs.cc.cases.CaseStatus;
 import sa.civilaffairs.cc.cases.CaseStep;
 import sa.civilaffairs.cc.cases.UnknownCaseException;
+import sa.civilaffairs.cc.office.Region;
 import sa.civilaffairs.cc.reference.Reference;
 import sa.civilaffairs.cc.reference.ReferenceKind;
 import sa.civilaffairs.cc.reference.References;
@@ -151,6 +153,18 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
             find(new Reference(member)).ifPresent(found::add);
         }
         return found;
+    }
+
+    /**
+     * The work queue by region: {@link #queue(Collection, Collection, int)} of the region (every region when empty) in
+     * the status (every status that is not {@link CaseStatus#terminal()} when empty).
+     */
+    public List<C> queue(Optional<Region> region, Optional<S> status, int limit) {
+        List<String> partitions = region.map(r -> List.of(r.name()))
+                .orElseGet(() -> Arrays.stream(Region.values()).map(Region::name).toList());
+        List<S> statuses = status.map(List::of).orElseGet(() -> Arrays.stream(codec.statusType().getEnumConstants())
+                .filter(s -> !s.terminal()).toList());
+        return queue(partitions, statuses, limit);
     }
 
     /**

@@ -1,7 +1,6 @@
 package sa.civilaffairs.cc.visit.redis;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,11 +76,7 @@ public final class RedisVisitRequests implements VisitRequests {
 
     @Override
     public List<VisitRequest> queue(Optional<Region> region, Optional<VisitStatus> status, int limit) {
-        List<String> partitions = region.map(r -> List.of(r.name()))
-                .orElseGet(() -> Arrays.stream(Region.values()).map(Region::name).toList());
-        List<VisitStatus> statuses = status.map(List::of)
-                .orElseGet(() -> Arrays.stream(VisitStatus.values()).filter(s -> !s.terminal()).toList());
-        return store.queue(partitions, statuses, limit);
+        return store.queue(region, status, limit);
     }
 
     private DomainEvent event(String type, VisitRequest v) {

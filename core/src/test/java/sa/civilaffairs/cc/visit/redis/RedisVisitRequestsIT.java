@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import sa.civilaffairs.cc.cases.IllegalTransitionException;
 import sa.civilaffairs.cc.cases.UnknownCaseException;
@@ -29,7 +25,9 @@ import sa.civilaffairs.cc.office.Region;
 import sa.civilaffairs.cc.reference.Reference;
 import sa.civilaffairs.cc.reference.redis.RedisReferences;
 import sa.civilaffairs.cc.testkit.RedisExtension;
+import sa.civilaffairs.cc.testkit.RecordedEvents;
 import sa.civilaffairs.cc.testkit.RedisHandle;
+import sa.civilaffairs.cc.testkit.SettableClock;
 import sa.civilaffairs.cc.text.Language;
 import sa.civilaffairs.cc.visit.Eligibility;
 import sa.civilaffairs.cc.visit.NewVisitRequest;
@@ -48,30 +46,14 @@ class RedisVisitRequestsIT {
     static final VisitSchedule SCHEDULE = new VisitSchedule(LocalDate.of(2026, 12, 9), LocalTime.of(9, 0),
             LocalTime.of(12, 0), "Riyadh team 2");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T07:00:00Z"));
+    private final SettableClock now = new SettableClock(Instant.parse("2026-12-01T07:00:00Z"));
     private UnifiedJedis redis;
     private RedisVisitRequests visits;
 
     @BeforeEach
     void setUp(RedisHandle handle) {
         redis = handle.client();
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-        visits = new RedisVisitRequests(redis, new RedisReferences(redis), new RedisEventLog(redis), clock);
+        visits = new RedisVisitRequests(redis, new RedisReferences(redis), new RedisEventLog(redis), now);
     }
 
     static NewVisitRequest request(NationalId beneficiary, Optional<NationalId> requester, Region region) {
@@ -101,12 +83,12 @@ class RedisVisitRequestsIT {
     @Test
     void theSameIdempotencyKeyFilesOneRequestAndOneEvent() {
         VisitRequest first = visits.submit(request(ELDER, Optional.empty(), Region.RIYADH), "mo-7");
-        now.set(now.get().plusSeconds(30));
+        now.advance(java.time.Duration.ofSeconds(30));
         VisitRequest again = visits.submit(request(ELDER, Optional.empty(), Region.RIYADH), "mo-7");
 
         assertEquals(first, again);
         assertEquals(1, visits.of(ELDER).size());
-        assertEquals(1, events("visit.submitted").size());
+        assertEquals(1, RecordedEvents.ofType(redis, "visit.submitted").size());
     }
 
     @Test
@@ -136,8 +118,8 @@ class RedisVisitRequestsIT {
                 VisitStatus.VISITED, VisitStatus.CLOSED), closed.history().stream().map(s -> s.status()).toList());
         assertEquals("spoke to the son", closed.history().get(1).note());
         assertEquals(Optional.of(SCHEDULE), closed.schedule());
-        assertEquals(4, events("visit.status").size());
-        DomainEvent last = events("visit.status").get(3);
+        assertEquals(4, RecordedEvents.ofType(redis, "visit.status").size());
+        DomainEvent last = RecordedEvents.ofType(redis, "visit.status").get(3);
         assertEquals("CLOSED", last.attributes().get("status"));
         assertTrue(last.toFields().values().stream().noneMatch(v -> v.contains(ELDER.value())
                 || v.contains(SON_MOBILE.e164()) || v.contains(SON.value())), "no personal data in events");
@@ -159,7 +141,7 @@ class RedisVisitRequestsIT {
         VisitRequest after = visits.find(ref).orElseThrow();
         assertEquals(before.history().size() + 1, after.history().size());
         assertEquals(VisitStatus.CONTACTED, after.status());
-        assertEquals(1, events("visit.status").size());
+        assertEquals(1, RecordedEvents.ofType(redis, "visit.status").size());
         assertEquals(List.of(after), visits.queue(Optional.of(Region.RIYADH), Optional.of(VisitStatus.CONTACTED), 5));
         assertEquals(List.of(), visits.queue(Optional.of(Region.RIYADH), Optional.of(VisitStatus.SUBMITTED), 5));
     }
@@ -231,10 +213,4 @@ class RedisVisitRequestsIT {
     private List<Reference> refs(List<VisitRequest> requests) {
         return requests.stream().map(VisitRequest::reference).toList();
     }
-
-    private List<DomainEvent> events(String type) {
-        return redis.xrange(RedisEventLog.STREAM, (StreamEntryID) null, (StreamEntryID) null).stream()
-                .map(e -> DomainEvent.fromFields(e.getFields())).filter(e -> e.type().equals(type)).toList();
-    }
-
 }
