@@ -101,10 +101,12 @@ public final class AppointmentDesk {
     public Change book(Actor actor, SlotKey slot, NationalId person, Optional<Mobile> contact, String formToken,
                        Language smsLanguage) {
         audit.append(actor.did(BOOK, Optional.of(person), describe(slot)));
+        java.time.Instant started = clock.instant().minusMillis(1);
         BookingOutcome outcome = book.book(new BookingRequest(slot, person, contact, Channel.CONSOLE,
                 key(actor, formToken)));
         boolean sms = false;
-        if (outcome instanceof BookingOutcome.Booked b) {
+        // A replayed form (same token) gets the first answer back; the citizen already had that SMS.
+        if (outcome instanceof BookingOutcome.Booked b && !b.appointment().bookedAt().isBefore(started)) {
             sms = tell(b.appointment(), "appointment.confirmed", smsLanguage);
         }
         return new Change(outcome, sms);
@@ -113,7 +115,10 @@ public final class AppointmentDesk {
     public Change reschedule(Actor actor, Reference reference, SlotKey slot, NationalId person,
                              Optional<Mobile> contact, String formToken, Language smsLanguage) {
         audit.append(actor.did(RESCHEDULE, Optional.of(person), reference.value() + " → " + describe(slot)));
-        BookingOutcome outcome = book.reschedule(reference, new BookingRequest(slot, person, contact,
+        // Without a new number the SMS keeps going where the booking's confirmation went.
+        Optional<Mobile> keep = contact.isPresent() ? contact
+                : book.find(reference).filter(a -> a.person().equals(person)).flatMap(Appointment::contact);
+        BookingOutcome outcome = book.reschedule(reference, new BookingRequest(slot, person, keep,
                 Channel.CONSOLE, key(actor, formToken)));
         boolean sms = false;
         if (outcome instanceof BookingOutcome.Booked b) {

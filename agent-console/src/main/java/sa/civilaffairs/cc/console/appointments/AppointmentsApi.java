@@ -134,8 +134,8 @@ public final class AppointmentsApi {
         String token = formToken(call, errors);
         Language smsLanguage = smsLanguage(call, errors);
         errors.throwIfAny();
-        Optional<Mobile> contact = contact(person.get(), typedMobile);
-        return answer(desk.reschedule(call.actor(), reference, slot.get(), person.get(), contact, token, smsLanguage),
+        return answer(desk.reschedule(call.actor(), reference, slot.get(), person.get(), typedMobile, token,
+                smsLanguage),
                 call.language());
     }
 

@@ -12,7 +12,12 @@ import sa.civilaffairs.cc.console.CaseFeatures;
 import sa.civilaffairs.cc.console.ConsoleServer;
 import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.config.ConsoleConfig;
+import sa.civilaffairs.cc.booking.redis.RedisAppointmentBook;
 import sa.civilaffairs.cc.events.redis.RedisEventLog;
+import sa.civilaffairs.cc.notify.OutboxNotifier;
+import sa.civilaffairs.cc.notify.YamlMessageTemplates;
+import sa.civilaffairs.cc.office.CatalogueLoader;
+import sa.civilaffairs.cc.office.SlotCalendar;
 import sa.civilaffairs.cc.outbox.Lane;
 import sa.civilaffairs.cc.outbox.redis.OutboxStreams;
 import sa.civilaffairs.cc.outbox.redis.RedisOutbox;
@@ -31,6 +36,10 @@ import sa.civilaffairs.cc.visit.redis.RedisVisitRequests;
 public final class ConsoleHarness implements AutoCloseable {
     public static final Path CONFIG = Path.of("..", "config", "console.yaml");
     public static final Path CONFIG_DIR = Path.of("..", "config");
+
+    /** The repository's office catalogue and SMS templates, loaded once for all tests. */
+    public static final SlotCalendar CALENDAR = new SlotCalendar(CatalogueLoader.load(CONFIG_DIR));
+    static final YamlMessageTemplates TEMPLATES = YamlMessageTemplates.load(CONFIG_DIR);
 
     public final RegistryDouble registry;
     public final ConsoleServer server;
@@ -80,17 +89,22 @@ public final class ConsoleHarness implements AutoCloseable {
     public static ConsoleServer withCases(ConsoleServer server, RedisHandle redis, CivilRegistry registry) {
         Clock clock = Clock.systemUTC();
         var jedis = redis.client();
-        return new CaseFeatures(registry, new OutboxStandInNotifier(new RedisOutbox(jedis), clock),
+        RedisReferences references = new RedisReferences(jedis);
+        RedisEventLog events = new RedisEventLog(jedis);
+        return new CaseFeatures(registry, new OutboxNotifier(TEMPLATES, new RedisOutbox(jedis), clock),
                 new RedisAuditLog(jedis), clock)
-                .visits(new RedisVisitRequests(jedis, new RedisReferences(jedis), new RedisEventLog(jedis), clock))
+                .appointments(new RedisAppointmentBook(jedis, CALENDAR, references, events, clock),
+                        CALENDAR.catalogue())
+                .visits(new RedisVisitRequests(jedis, references, events, clock))
                 .installInto(server);
     }
 
-    /** The texts queued on an outbox lane, oldest first. */
+    /** The SMS queued on an outbox lane, oldest first, as {@code "template to text"}. */
     public List<String> outbox(Lane lane) {
         List<StreamEntry> entries = redis.client().xrange(OutboxStreams.key(lane), (StreamEntryID) null,
                 (StreamEntryID) null);
-        return entries.stream().map(e -> e.getFields().get("to") + " " + e.getFields().get("text")).toList();
+        return entries.stream().map(e -> e.getFields().get("template") + " " + e.getFields().get("to") + " "
+                + e.getFields().get("text")).toList();
     }
 
     /** A client of this console, not signed in. */
