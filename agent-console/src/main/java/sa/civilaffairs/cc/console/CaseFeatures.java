@@ -56,6 +56,15 @@ public final class CaseFeatures {
         return this;
     }
 
+    public CaseFeatures tickets(sa.civilaffairs.cc.feedback.Tickets tickets, sa.civilaffairs.cc.lost.LostReports lost,
+                                sa.civilaffairs.cc.notify.MessageTemplates templates) {
+        var desk = new sa.civilaffairs.cc.console.tickets.TicketDesk(tickets, lost, notifier, templates, audit);
+        features.add(new sa.civilaffairs.cc.console.tickets.TicketsFeature(
+                new sa.civilaffairs.cc.console.tickets.TicketsApi(desk, registry)));
+        histories.add(new sa.civilaffairs.cc.console.tickets.CaseHistory(tickets, lost));
+        return this;
+    }
+
     /** Extra history sources (tickets, lost reports, SMS). */
     public CaseFeatures history(PersonHistory history) {
         histories.add(history);

@@ -14,6 +14,8 @@ import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.config.ConsoleConfig;
 import sa.civilaffairs.cc.booking.redis.RedisAppointmentBook;
 import sa.civilaffairs.cc.events.redis.RedisEventLog;
+import sa.civilaffairs.cc.feedback.redis.RedisTickets;
+import sa.civilaffairs.cc.lost.redis.RedisLostReports;
 import sa.civilaffairs.cc.notify.OutboxNotifier;
 import sa.civilaffairs.cc.notify.YamlMessageTemplates;
 import sa.civilaffairs.cc.office.CatalogueLoader;
@@ -96,6 +98,8 @@ public final class ConsoleHarness implements AutoCloseable {
                 .appointments(new RedisAppointmentBook(jedis, CALENDAR, references, events, clock),
                         CALENDAR.catalogue())
                 .visits(new RedisVisitRequests(jedis, references, events, clock))
+                .tickets(new RedisTickets(jedis, references, events, clock),
+                        new RedisLostReports(jedis, references, events, clock), TEMPLATES)
                 .installInto(server);
     }
 
