@@ -55,23 +55,23 @@ import sa.civilaffairs.cc.visit.redis.RedisVisitRequests;
  * agent alternates a lookup and a booking of a random free-looking slot in the next two weeks. Prints throughput
  * and latency percentiles per operation after a warm-up.
  *
- * <pre>scripts/bench ConsoleBench [agents=200] [warmupSeconds=10] [seconds=30]</pre>
+ * <pre>scripts/bench ConsoleBench [agents=200] [warmupSeconds=10] [seconds=30] [people=1000]</pre>
  */
 public final class ConsoleBench {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int PEOPLE = 4000;
 
     public static void main(String[] args) throws Exception {
         int agents = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int peopleCount = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         Path config = Path.of("config");
         Clock clock = Clock.systemUTC();
 
         try (LocalRedisServer redisServer = LocalRedisServer.startEphemeral();
              UnifiedJedis redis = redisServer.settings().connect();
              RegistryDouble registry = RegistryDouble.start()) {
-            List<Person> people = people(registry);
+            List<Person> people = people(registry, peopleCount);
             SlotCalendar calendar = new SlotCalendar(CatalogueLoader.load(config));
             HttpCivilRegistry civil = new HttpCivilRegistry(registry.settings(Duration.ofSeconds(2), 2,
                     Duration.ofMillis(20)));
@@ -84,6 +84,7 @@ public final class ConsoleBench {
                     .visits(new RedisVisitRequests(redis, references, events, clock))
                     .tickets(new RedisTickets(redis, references, events, clock),
                             new RedisLostReports(redis, references, events, clock), YamlMessageTemplates.load(config))
+                    .history(new sa.civilaffairs.cc.console.person.redis.RedisSmsHistory(redis))
                     .installInto(new ConsoleServer());
             Map<String, String> env = new HashMap<>();
             env.put("CONSOLE_HTTP_PORT", "0");
@@ -100,9 +101,9 @@ public final class ConsoleBench {
     }
 
     /** People the registry knows, with IDs and mobiles made up (valid check digits). */
-    private static List<Person> people(RegistryDouble registry) {
-        List<Person> people = new ArrayList<>(PEOPLE);
-        for (int i = 0; i < PEOPLE; i++) {
+    private static List<Person> people(RegistryDouble registry, int count) {
+        List<Person> people = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             String nine = String.format(Locale.ROOT, "1%08d", 10_000 + i);
             NationalId id = new NationalId(nine + NationalId.luhnCheckDigit(nine));
             Person p = new Person(id, "مواطن " + i, "Citizen " + i, LocalDate.of(1950 + i % 50, 1 + i % 12, 1),
@@ -146,21 +147,34 @@ public final class ConsoleBench {
                 .connectTimeout(Duration.ofSeconds(5)).executor(java.util.concurrent.Executors.newFixedThreadPool(8))
                 .build();
         System.out.printf("console on %s, %d agents signing in...%n", base, agents);
-        List<String[]> sessions = new ArrayList<>();
+        // Sign-ins (Argon2id, ~85 ms of CPU each) run a few at a time, like a shift starting.
+        String[][] signedIn = new String[agents][];
         long signStart = System.nanoTime();
+        java.util.concurrent.ExecutorService signers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
-            String user = i % 2 == 0 ? "agent1" : "agent2";
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/sign-in"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"username\":\"" + user + "\",\"password\":\"" + user + "-demo-pass\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("sign-in " + r.statusCode() + " " + r.body());
-            }
-            String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cc_session="))
-                    .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-            sessions.add(new String[] {cookie, JSON.readTree(r.body()).get("csrfToken").asText()});
+            int agent = i;
+            pending.add(signers.submit(() -> {
+                String user = agent % 2 == 0 ? "agent1" : "agent2";
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/sign-in"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"" + user + "\",\"password\":\"" + user + "-demo-pass\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("sign-in " + r.statusCode() + " " + r.body());
+                }
+                String cookie = r.headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("cc_session=")).map(c -> c.substring(0, c.indexOf(';')))
+                        .findFirst().orElseThrow();
+                signedIn[agent] = new String[] {cookie, JSON.readTree(r.body()).get("csrfToken").asText()};
+                return null;
+            }));
         }
+        for (var f : pending) {
+            f.get();
+        }
+        signers.shutdown();
+        List<String[]> sessions = Arrays.asList(signedIn);
         System.out.printf("signed in %d sessions in %.1f s (Argon2id each)%n", agents,
                 (System.nanoTime() - signStart) / 1e9);
 

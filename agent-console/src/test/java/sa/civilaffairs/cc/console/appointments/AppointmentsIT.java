@@ -19,8 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.StreamEntry;
 import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
+import sa.civilaffairs.cc.console.person.redis.RedisSmsHistory;
 import sa.civilaffairs.cc.console.session.redis.RedisSessions;
 import sa.civilaffairs.cc.console.support.ConsoleClient;
 import sa.civilaffairs.cc.console.support.ConsoleHarness;
@@ -133,11 +135,17 @@ class AppointmentsIT {
                 .form(People.ELDER)).expectError(409, "ALREADY_BOOKED");
         assertTrue(twice.getString("message").contains(a.getString("reference")));
 
+        // The caller had also texted the short code: the card shows the appointment and both SMS.
+        redis.client().xadd(RedisSmsHistory.INBOUND, XAddParams.xAddParams(),
+                Map.of("from", People.ELDER_MOBILE, "to", "77799", "text", "موعد"));
         JsonObject card = agent.post("/api/persons/lookup", new JsonObject().put("query", People.ELDER)).expect(200)
                 .json().getJsonArray("persons").getJsonObject(0);
-        JsonObject item = card.getJsonObject("history").getJsonArray("items").getJsonObject(0);
-        assertEquals("APPOINTMENT", item.getString("kind"));
+        JsonArray items = card.getJsonObject("history").getJsonArray("items");
+        List<String> kinds = items.stream().map(i -> ((JsonObject) i).getString("kind")).toList();
+        assertEquals(List.of("SMS_IN", "SMS_OUT", "APPOINTMENT"), kinds);
+        JsonObject item = items.getJsonObject(2);
         assertEquals(a.getString("reference"), item.getString("reference"));
+        assertTrue(items.getJsonObject(1).getString("summary").contains(a.getString("reference")));
         assertEquals(3, audit("APPOINTMENT_BOOK").size(), "every attempt is recorded before the book is touched");
     }
 

@@ -12,6 +12,7 @@ import sa.civilaffairs.cc.console.CaseFeatures;
 import sa.civilaffairs.cc.console.ConsoleServer;
 import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.config.ConsoleConfig;
+import sa.civilaffairs.cc.console.person.redis.RedisSmsHistory;
 import sa.civilaffairs.cc.booking.redis.RedisAppointmentBook;
 import sa.civilaffairs.cc.events.redis.RedisEventLog;
 import sa.civilaffairs.cc.feedback.redis.RedisTickets;
@@ -100,6 +101,7 @@ public final class ConsoleHarness implements AutoCloseable {
                 .visits(new RedisVisitRequests(jedis, references, events, clock))
                 .tickets(new RedisTickets(jedis, references, events, clock),
                         new RedisLostReports(jedis, references, events, clock), TEMPLATES)
+                .history(new RedisSmsHistory(jedis))
                 .installInto(server);
     }
 
