@@ -11,7 +11,7 @@ import sa.civilaffairs.cc.reference.Reference;
 
 /**
  * Tahseen tickets, shared by SMS and console. Thread-safe; calls block on Redis. Does not notify anyone: wrap it in
- * {@code TicketDesk} for the citizen's SMS at each step.
+ * {@link TicketDesk} for the citizen's SMS at each step.
  */
 public interface Tickets {
 

@@ -10,7 +10,7 @@ import sa.civilaffairs.cc.reference.Reference;
 
 /**
  * Lost-document reports, shared by SMS, IVR and console. Thread-safe; calls block on Redis. Does not notify anyone:
- * wrap it in {@code LostDesk} for the citizen's SMS.
+ * wrap it in {@link LostDesk} for the citizen's SMS.
  */
 public interface LostReports {
 

@@ -11,7 +11,7 @@ import sa.civilaffairs.cc.reference.Reference;
 
 /**
  * Taqdeer visit requests, shared by SMS, IVR and console. Thread-safe; calls block on Redis (never call from an event
- * loop). Does not notify anyone: wrap it in {@code VisitDesk} for the requester's SMS at each step.
+ * loop). Does not notify anyone: wrap it in {@link VisitDesk} for the requester's SMS at each step.
  */
 public interface VisitRequests {
 

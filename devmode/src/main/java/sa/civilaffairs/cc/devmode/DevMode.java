@@ -3,9 +3,18 @@ package sa.civilaffairs.cc.devmode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sa.civilaffairs.cc.config.ConfigDirectory;
+import sa.civilaffairs.cc.console.ConsoleServer;
+import sa.civilaffairs.cc.console.config.ConsoleConfig;
 import sa.civilaffairs.cc.redis.LocalRedisServer;
+import sa.civilaffairs.cc.registry.CivilRegistry;
+import sa.civilaffairs.cc.registry.http.HttpCivilRegistry;
+import sa.civilaffairs.cc.registry.http.RegistrySettings;
 import sa.civilaffairs.cc.testkit.RegistryDouble;
 
 /**
@@ -41,6 +50,13 @@ public final class DevMode {
         registry.stubDemoPeople();
         print("civil registry", registry.baseUrl() + "/v1/persons/{nationalId}  (WireMock, "
                 + registry.demoPeople().size() + " demo people: config/registry/README.md)");
+        CivilRegistry civilRegistry = new HttpCivilRegistry(RegistrySettings.defaults(registry.baseUrl()));
+        Path config = ConfigDirectory.locate();
+
+        ConsoleServer console = remember(new ConsoleServer());
+        console.start(ConsoleConfig.load(config.resolve("console.yaml"), devEnvironment()), redis.settings(),
+                civilRegistry);
+        print("agent console", "http://127.0.0.1:" + console.port() + "/");
         System.out.println("dev mode is up; Ctrl-C stops it");
     }
 
@@ -54,6 +70,13 @@ public final class DevMode {
             }
         }
         System.out.println("dev mode stopped");
+    }
+
+    /** The process environment with dev-mode defaults beneath it: demo accounts on, the console on port 8080. */
+    private static Map<String, String> devEnvironment() {
+        Map<String, String> env = new HashMap<>(Map.of("CONSOLE_DEV_MODE", "true"));
+        env.putAll(System.getenv());
+        return env;
     }
 
     private <T extends AutoCloseable> T remember(T part) {

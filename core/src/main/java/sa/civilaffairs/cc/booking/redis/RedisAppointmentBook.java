@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -105,6 +106,7 @@ public final class RedisAppointmentBook implements AppointmentBook {
     private static final Logger log = LoggerFactory.getLogger(RedisAppointmentBook.class);
     private static final long IDEMPOTENCY_MS = TimeUnit.HOURS.toMillis(IDEMPOTENCY_HOURS);
     private static final int MAX_HOPS = 4;
+    private static final int REFERENCE_BLOCK = 32;
 
     private static final LuaScript CLAIM = LuaScript.load("claim");
     private static final LuaScript BEGIN_MOVE = LuaScript.load("begin_move");
@@ -125,6 +127,8 @@ public final class RedisAppointmentBook implements AppointmentBook {
     private final EventLog events;
     private final Clock clock;
     private final long graceMs;
+    /** References fetched a block at a time (one INCRBY), handed out one per booking attempt. */
+    private final ConcurrentLinkedQueue<Reference> referenceStock = new ConcurrentLinkedQueue<>();
 
     public RedisAppointmentBook(UnifiedJedis redis, SlotSupply supply, References references, EventLog events,
                                 Clock clock) {
@@ -380,7 +384,7 @@ public final class RedisAppointmentBook implements AppointmentBook {
         String idemKey = BookingKeys.idempotency(person, request.idempotencyKey());
         String claimKey = BookingKeys.claim(person, slot.service());
         Place place = Place.of(slot);
-        Reference reference = references.next(ReferenceKind.APPOINTMENT);
+        Reference reference = nextReference();
         long since = System.currentTimeMillis();
         String pending = "P|" + reference.value() + "|" + since + "|" + place.encoded();
 
@@ -417,19 +421,27 @@ public final class RedisAppointmentBook implements AppointmentBook {
             }
         }
 
-        Optional<Refusal> invalid = check(slot);
+        OptionalInt supplied = supply.capacity(slot);
+        Optional<Refusal> invalid = check(slot, supplied);
         if (invalid.isPresent()) {
             return finishRefused(person, idemKey, claimKey, pending, pending, invalid.get(), "-");
         }
-        int capacity = supply.capacity(slot).orElseThrow();
+        int capacity = supplied.getAsInt();
         Appointment appointment = new Appointment(reference, slot, person, request.contact(), request.channel(),
                 AppointmentStatus.BOOKED, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        redis.set(BookingKeys.pointer(reference), place.encoded());
         List<String> args = new ArrayList<>(List.of(BookingKeys.slotField(slot), Integer.toString(capacity), holdId,
                 Long.toString(since), Long.toString(expireAt(slot.date()))));
         args.addAll(fieldsOf(appointment));
-        List<?> answer = BOOK.run(redis, List.of(place.used(), BookingKeys.holds(slot), place.appointment(reference),
-                place.voided(reference)), args);
+        List<String> keys = List.of(place.used(), BookingKeys.holds(slot), place.appointment(reference),
+                place.voided(reference));
+        List<?> answer;
+        // the pointer first (one round trip with the script): an appointment is findable as soon as it exists
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            pipeline.set(BookingKeys.pointer(reference), place.encoded());
+            Response<Object> response = BOOK.queue(pipeline, keys, args);
+            pipeline.sync();
+            answer = BOOK.answer(response, redis, keys, args);
+        }
         String kind = (String) answer.get(0);
         if ("BOOKED".equals(kind) || "EXISTS".equals(kind)) {
             String active = "A|" + reference.value() + "|" + since + "|" + place.encoded();
@@ -444,7 +456,16 @@ public final class RedisAppointmentBook implements AppointmentBook {
             String now = redis.get(idemKey);
             return now != null && !now.startsWith("P|") ? outcomeOf(now) : new Refused(Refusal.ALREADY_BOOKED);
         }
-        return finishRefused(person, idemKey, claimKey, pending, pending, Refusal.valueOf(kind), "-");
+        List<String> finishKeys = List.of(idemKey, claimKey, BookingKeys.appointments(person));
+        List<String> finishArgs = List.of(pending, "R|" + kind + "|-", pending, "-", Long.toString(IDEMPOTENCY_MS),
+                "-", "-");
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            Response<Object> response = FINISH.queue(pipeline, finishKeys, finishArgs);
+            pipeline.del(BookingKeys.pointer(reference)); // nothing was booked under it
+            pipeline.sync();
+            FINISH.answer(response, redis, finishKeys, finishArgs);
+        }
+        return new Refused(Refusal.valueOf(kind));
     }
 
     private BookingOutcome finishRefused(NationalId person, String idemKey, String claimKey, String myIdem,
@@ -699,13 +720,27 @@ public final class RedisAppointmentBook implements AppointmentBook {
 
     /** Why a slot cannot be booked, if it cannot: not in the catalogue, or already started (Riyadh time). */
     private Optional<Refusal> check(SlotKey slot) {
-        if (supply.capacity(slot).isEmpty()) {
+        return check(slot, supply.capacity(slot));
+    }
+
+    private Optional<Refusal> check(SlotKey slot, OptionalInt capacity) {
+        if (capacity.isEmpty() || capacity.getAsInt() < 1) {
             return Optional.of(Refusal.NO_SUCH_SLOT);
         }
         if (!slot.date().atTime(slot.start()).isAfter(RiyadhTime.localNow(clock))) {
             return Optional.of(Refusal.SLOT_IN_PAST);
         }
         return Optional.empty();
+    }
+
+    private Reference nextReference() {
+        Reference reference = referenceStock.poll();
+        if (reference != null) {
+            return reference;
+        }
+        List<Reference> block = references.next(ReferenceKind.APPOINTMENT, REFERENCE_BLOCK);
+        referenceStock.addAll(block.subList(1, block.size()));
+        return block.get(0);
     }
 
     private LocalDate today() {

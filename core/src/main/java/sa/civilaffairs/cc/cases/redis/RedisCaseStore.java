@@ -13,11 +13,13 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.ZRangeParams;
 import sa.civilaffairs.cc.cases.CaseException;
 import sa.civilaffairs.cc.cases.CaseStatus;
 import sa.civilaffairs.cc.cases.CaseStep;
 import sa.civilaffairs.cc.cases.UnknownCaseException;
 import sa.civilaffairs.cc.office.Region;
+import sa.civilaffairs.cc.redis.LuaScript;
 import sa.civilaffairs.cc.reference.Reference;
 import sa.civilaffairs.cc.reference.ReferenceKind;
 import sa.civilaffairs.cc.reference.References;
@@ -49,11 +51,11 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
     public static final int MAX_LISTED = 100;
     private static final int CHANGE_ATTEMPTS = 5;
 
-    private static final LuaScript CREATE = LuaScript.load("create.lua");
-    private static final LuaScript CHANGE = LuaScript.load("change.lua");
-    private static final LuaScript READ = LuaScript.load("read.lua");
-    private static final LuaScript REINDEX = LuaScript.load("reindex.lua");
-    private static final LuaScript HEADS = LuaScript.load("heads.lua");
+    private static final LuaScript CREATE = LuaScript.load(RedisCaseStore.class, "create.lua");
+    private static final LuaScript CHANGE = LuaScript.load(RedisCaseStore.class, "change.lua");
+    private static final LuaScript READ = LuaScript.load(RedisCaseStore.class, "read.lua");
+    private static final LuaScript REINDEX = LuaScript.load(RedisCaseStore.class, "reindex.lua");
+    private static final LuaScript HEADS = LuaScript.load(RedisCaseStore.class, "heads.lua");
 
     private final UnifiedJedis redis;
     private final CaseKeys keys;
@@ -149,7 +151,7 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
     /** The cases filed under an index key ({@link CaseKeys#person}, {@link CaseKeys#mobile}), newest first. */
     public List<C> listed(String indexKey) {
         List<C> found = new ArrayList<>();
-        for (String member : redis.zrevrange(indexKey, 0, MAX_LISTED - 1)) {
+        for (String member : redis.zrange(indexKey, ZRangeParams.zrangeParams(0, MAX_LISTED - 1).rev())) {
             find(new Reference(member)).ifPresent(found::add);
         }
         return found;

@@ -82,6 +82,16 @@ class RedisLostReportsIT {
     }
 
     @Test
+    void scriptsTheServerForgotAreSentAgain() {
+        reports.report(iqama(Optional.empty()), "before");
+        redis.scriptFlush(); // as after a restart or a failover
+
+        LostReport after = reports.report(iqama(Optional.of(MOBILE)), "after");
+        assertEquals(Optional.of(after), reports.find(after.reference()));
+        assertEquals(List.of(after), reports.byMobile(MOBILE));
+    }
+
+    @Test
     void anUnknownReportIsRefused() {
         Reference nowhere = Reference.of(ReferenceKind.LOST_REPORT, "0000001");
         assertThrows(UnknownCaseException.class, () -> reports.close(nowhere, "agent2", ""));

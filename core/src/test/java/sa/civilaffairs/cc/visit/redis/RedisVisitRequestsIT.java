@@ -210,6 +210,58 @@ class RedisVisitRequestsIT {
         assertEquals(List.of(older.reference()), refs(visits.of(ELDER)));
     }
 
+    @Test
+    void agentsRacingOnTheSameStepMakeItOnce() throws Exception {
+        Reference ref = visits.submit(request(ELDER, Optional.empty(), Region.RIYADH), "k").reference();
+        List<Object> outcomes = race(8, i -> visits.advance(ref, VisitStatus.CONTACTED, "agent" + i, "",
+                Optional.empty()));
+
+        assertEquals(1, outcomes.stream().filter(o -> o instanceof VisitRequest).count(), outcomes.toString());
+        assertEquals(7, outcomes.stream().filter(o -> o instanceof IllegalTransitionException).count(),
+                outcomes.toString());
+        assertEquals(2, visits.find(ref).orElseThrow().history().size());
+        assertEquals(1, RecordedEvents.ofType(redis, "visit.status").size());
+    }
+
+    @Test
+    void retriesRacingWithTheSameKeyFileOneRequest() throws Exception {
+        List<Object> outcomes = race(8, i -> visits.submit(request(ELDER, Optional.of(SON), Region.RIYADH),
+                "mo-race"));
+
+        assertEquals(1, outcomes.stream().distinct().count(), outcomes.toString());
+        assertEquals(1, visits.of(ELDER).size());
+        assertEquals(1, visits.queue(Optional.empty(), Optional.empty(), 10).size());
+        assertEquals(1, RecordedEvents.ofType(redis, "visit.submitted").size());
+    }
+
+    /** Runs {@code n} attempts released at once; each outcome is the result or the exception thrown. */
+    private static List<Object> race(int n, java.util.function.IntFunction<Object> attempt) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Object>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return attempt.apply(index);
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Object> f : futures) {
+                outcomes.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private List<Reference> refs(List<VisitRequest> requests) {
         return requests.stream().map(VisitRequest::reference).toList();
     }
