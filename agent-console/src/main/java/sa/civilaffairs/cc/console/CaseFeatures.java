@@ -24,8 +24,9 @@ import sa.civilaffairs.cc.visit.VisitRequests;
  * mounts its screen and API and feeds the person card's history; {@link #installInto} hands them to the server.
  *
  * <pre>{@code
- * new CaseFeatures(registry, notifier, new RedisAuditLog(redis), clock)
- *         .appointments(book, catalogue).visits(visitRequests).installInto(server);
+ * ConsoleServer console = CaseFeatures.onRedis(redis, registry, Path.of("config"), Clock.systemUTC())
+ *         .installInto(new ConsoleServer());
+ * console.start(ConsoleConfig.load(Path.of("config")), redis, registry);
  * }</pre>
  */
 public final class CaseFeatures {
@@ -41,6 +42,28 @@ public final class CaseFeatures {
         this.notifier = notifier;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Every case store on {@code redis} (core's Redis implementations), SMS through the outbox with the templates of
+     * {@code configDir/messages}, offices from {@code configDir}: what production and dev mode run.
+     */
+    public static CaseFeatures onRedis(redis.clients.jedis.UnifiedJedis redis, CivilRegistry registry,
+                                       java.nio.file.Path configDir, Clock clock) {
+        var templates = sa.civilaffairs.cc.notify.YamlMessageTemplates.load(configDir);
+        var calendar = new sa.civilaffairs.cc.office.SlotCalendar(
+                sa.civilaffairs.cc.office.CatalogueLoader.load(configDir));
+        var references = new sa.civilaffairs.cc.reference.redis.RedisReferences(redis);
+        var events = new sa.civilaffairs.cc.events.redis.RedisEventLog(redis);
+        return new CaseFeatures(registry, new sa.civilaffairs.cc.notify.OutboxNotifier(templates,
+                new sa.civilaffairs.cc.outbox.redis.RedisOutbox(redis), clock),
+                new sa.civilaffairs.cc.console.audit.redis.RedisAuditLog(redis), clock)
+                .appointments(new sa.civilaffairs.cc.booking.redis.RedisAppointmentBook(redis, calendar, references,
+                        events, clock), calendar.catalogue())
+                .visits(new sa.civilaffairs.cc.visit.redis.RedisVisitRequests(redis, references, events, clock))
+                .tickets(new sa.civilaffairs.cc.feedback.redis.RedisTickets(redis, references, events, clock),
+                        new sa.civilaffairs.cc.lost.redis.RedisLostReports(redis, references, events, clock), templates)
+                .history(new sa.civilaffairs.cc.console.person.redis.RedisSmsHistory(redis));
     }
 
     public CaseFeatures appointments(AppointmentBook book, OfficeCatalogue catalogue) {

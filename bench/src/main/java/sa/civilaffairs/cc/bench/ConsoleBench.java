@@ -1,6 +1,5 @@
 package sa.civilaffairs.cc.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,38 +23,29 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import redis.clients.jedis.UnifiedJedis;
-import sa.civilaffairs.cc.booking.redis.RedisAppointmentBook;
 import sa.civilaffairs.cc.console.CaseFeatures;
 import sa.civilaffairs.cc.console.ConsoleServer;
-import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.config.ConsoleConfig;
-import sa.civilaffairs.cc.events.redis.RedisEventLog;
-import sa.civilaffairs.cc.feedback.redis.RedisTickets;
-import sa.civilaffairs.cc.lost.redis.RedisLostReports;
 import sa.civilaffairs.cc.identity.Mobile;
 import sa.civilaffairs.cc.identity.NationalId;
-import sa.civilaffairs.cc.notify.OutboxNotifier;
-import sa.civilaffairs.cc.notify.YamlMessageTemplates;
 import sa.civilaffairs.cc.office.CatalogueLoader;
 import sa.civilaffairs.cc.office.CivilService;
 import sa.civilaffairs.cc.office.Office;
 import sa.civilaffairs.cc.office.Section;
 import sa.civilaffairs.cc.office.SlotCalendar;
-import sa.civilaffairs.cc.outbox.redis.RedisOutbox;
 import sa.civilaffairs.cc.redis.LocalRedisServer;
-import sa.civilaffairs.cc.reference.redis.RedisReferences;
 import sa.civilaffairs.cc.registry.Person;
 import sa.civilaffairs.cc.registry.http.HttpCivilRegistry;
 import sa.civilaffairs.cc.testkit.RegistryDouble;
-import sa.civilaffairs.cc.visit.redis.RedisVisitRequests;
 
 /**
  * 200 agents (signed-in sessions, one thread each, JDK HttpClient) issuing person lookups and appointment bookings
- * against the real console (2 event loops, worker pool), a local redis-server and the registry on WireMock; each
- * agent alternates a lookup and a booking of a random free-looking slot in the next two weeks. Prints throughput
+ * against the real console (2 event loops, worker pool), a local redis-server and the registry on WireMock (same
+ * process); each agent alternates a lookup and a booking of a random slot in the next two weeks, pausing between
+ * actions (exponential think time, mean {@code thinkMillis}; 0 = back to back, i.e. saturation). Prints throughput
  * and latency percentiles per operation after a warm-up.
  *
- * <pre>scripts/bench ConsoleBench [agents=200] [warmupSeconds=10] [seconds=30] [people=1000]</pre>
+ * <pre>scripts/bench ConsoleBench [agents=200] [warmupSeconds=10] [seconds=30] [people=1000] [thinkMillis=1000]</pre>
  */
 public final class ConsoleBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +55,7 @@ public final class ConsoleBench {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int peopleCount = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+        long thinkMillis = args.length > 4 ? Long.parseLong(args[4]) : 1000;
         Path config = Path.of("config");
         Clock clock = Clock.systemUTC();
 
@@ -75,24 +66,14 @@ public final class ConsoleBench {
             SlotCalendar calendar = new SlotCalendar(CatalogueLoader.load(config));
             HttpCivilRegistry civil = new HttpCivilRegistry(registry.settings(Duration.ofSeconds(2), 2,
                     Duration.ofMillis(20)));
-            RedisReferences references = new RedisReferences(redis);
-            RedisEventLog events = new RedisEventLog(redis);
-            ConsoleServer server = new CaseFeatures(civil, new OutboxNotifier(YamlMessageTemplates.load(config),
-                    new RedisOutbox(redis), clock), new RedisAuditLog(redis), clock)
-                    .appointments(new RedisAppointmentBook(redis, calendar, references, events, clock),
-                            calendar.catalogue())
-                    .visits(new RedisVisitRequests(redis, references, events, clock))
-                    .tickets(new RedisTickets(redis, references, events, clock),
-                            new RedisLostReports(redis, references, events, clock), YamlMessageTemplates.load(config))
-                    .history(new sa.civilaffairs.cc.console.person.redis.RedisSmsHistory(redis))
-                    .installInto(new ConsoleServer());
+            ConsoleServer server = CaseFeatures.onRedis(redis, civil, config, clock).installInto(new ConsoleServer());
             Map<String, String> env = new HashMap<>();
             env.put("CONSOLE_HTTP_PORT", "0");
             env.put("CONSOLE_DEV_MODE", "true");
             env.put("CONSOLE_THROTTLE_ADDRESS_FAILURES", "1000");
             int port = server.start(ConsoleConfig.load(config.resolve("console.yaml"), env), redis, civil);
             try {
-                run(port, agents, warmup, seconds, people, slots(calendar, SlotCalendar.today(clock).plusDays(1)));
+                run(port, agents, warmup, seconds, thinkMillis, people, slots(calendar, SlotCalendar.today(clock).plusDays(1)));
             } finally {
                 server.close();
             }
@@ -140,7 +121,7 @@ public final class ConsoleBench {
         return out;
     }
 
-    private static void run(int port, int agents, int warmup, int seconds, List<Person> people,
+    private static void run(int port, int agents, int warmup, int seconds, long thinkMillis, List<Person> people,
                             Map<CivilService, List<Slot>> slots) throws Exception {
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -209,6 +190,7 @@ public final class ConsoleBench {
                         if (r.statusCode() != 200 && counted) {
                             outcomes[agent][3]++;
                         }
+                        think(rnd, thinkMillis);
                         int combo = nextCombo.getAndIncrement();
                         Person who = people.get((combo / services.length) % people.size());
                         CivilService service = services[combo % services.length];
@@ -228,6 +210,7 @@ public final class ConsoleBench {
                             int code = r.statusCode();
                             outcomes[agent][code == 201 ? 0 : code == 409 ? 1 : code < 500 ? 2 : 3]++;
                         }
+                        think(rnd, thinkMillis);
                     }
                 } catch (Exception e) {
                     outcomes[agent][3]++;
@@ -256,14 +239,22 @@ public final class ConsoleBench {
                 totals[i] += o[i];
             }
         }
-        System.out.printf("warm-up %d s, measured %d s, %d agents, %d cores%n", warmup, seconds, agents,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("warm-up %d s, measured %d s, %d agents, think time %d ms (mean, exponential), %d cores, "
+                + "load average %.1f%n", warmup, seconds, agents, thinkMillis, Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         report("lookup ", lookups, elapsed);
         report("booking", bookings, elapsed);
         System.out.printf("total   %8.0f req/s%n", (lookups.length + bookings.length) / elapsed);
         System.out.printf("bookings: %d booked (201), %d refused SLOT_FULL/ALREADY_BOOKED (409), %d other 4xx, "
                 + "%d failures (5xx, lookup errors)%n", totals[0], totals[1], totals[2], totals[3]);
         System.out.printf("(run started %.1f s before measurement)%n", (measureStart - start) / 1e9);
+    }
+
+    /** An agent's pause between two actions (talking to the caller): exponential with mean {@code millis}. */
+    private static void think(ThreadLocalRandom rnd, long millis) {
+        if (millis > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos((long) (-Math.log(1 - rnd.nextDouble()) * millis * 1e6));
+        }
     }
 
     private static HttpResponse<String> post(HttpClient http, String url, String[] session, String body)

@@ -10,26 +10,13 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 import sa.civilaffairs.cc.console.CaseFeatures;
 import sa.civilaffairs.cc.console.ConsoleServer;
-import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.config.ConsoleConfig;
-import sa.civilaffairs.cc.console.person.redis.RedisSmsHistory;
-import sa.civilaffairs.cc.booking.redis.RedisAppointmentBook;
-import sa.civilaffairs.cc.events.redis.RedisEventLog;
-import sa.civilaffairs.cc.feedback.redis.RedisTickets;
-import sa.civilaffairs.cc.lost.redis.RedisLostReports;
-import sa.civilaffairs.cc.notify.OutboxNotifier;
-import sa.civilaffairs.cc.notify.YamlMessageTemplates;
-import sa.civilaffairs.cc.office.CatalogueLoader;
-import sa.civilaffairs.cc.office.SlotCalendar;
 import sa.civilaffairs.cc.outbox.Lane;
 import sa.civilaffairs.cc.outbox.redis.OutboxStreams;
-import sa.civilaffairs.cc.outbox.redis.RedisOutbox;
-import sa.civilaffairs.cc.reference.redis.RedisReferences;
 import sa.civilaffairs.cc.registry.CivilRegistry;
 import sa.civilaffairs.cc.registry.http.HttpCivilRegistry;
 import sa.civilaffairs.cc.testkit.RedisHandle;
 import sa.civilaffairs.cc.testkit.RegistryDouble;
-import sa.civilaffairs.cc.visit.redis.RedisVisitRequests;
 
 /**
  * The real console (the repository's {@code config/console.yaml} and demo accounts, with test overrides) on a free
@@ -39,10 +26,6 @@ import sa.civilaffairs.cc.visit.redis.RedisVisitRequests;
 public final class ConsoleHarness implements AutoCloseable {
     public static final Path CONFIG = Path.of("..", "config", "console.yaml");
     public static final Path CONFIG_DIR = Path.of("..", "config");
-
-    /** The repository's office catalogue and SMS templates, loaded once for all tests. */
-    public static final SlotCalendar CALENDAR = new SlotCalendar(CatalogueLoader.load(CONFIG_DIR));
-    static final YamlMessageTemplates TEMPLATES = YamlMessageTemplates.load(CONFIG_DIR);
 
     public final RegistryDouble registry;
     public final ConsoleServer server;
@@ -90,19 +73,7 @@ public final class ConsoleHarness implements AutoCloseable {
 
     /** Adds the case features on {@code redis} to {@code server}, as production wiring does. */
     public static ConsoleServer withCases(ConsoleServer server, RedisHandle redis, CivilRegistry registry) {
-        Clock clock = Clock.systemUTC();
-        var jedis = redis.client();
-        RedisReferences references = new RedisReferences(jedis);
-        RedisEventLog events = new RedisEventLog(jedis);
-        return new CaseFeatures(registry, new OutboxNotifier(TEMPLATES, new RedisOutbox(jedis), clock),
-                new RedisAuditLog(jedis), clock)
-                .appointments(new RedisAppointmentBook(jedis, CALENDAR, references, events, clock),
-                        CALENDAR.catalogue())
-                .visits(new RedisVisitRequests(jedis, references, events, clock))
-                .tickets(new RedisTickets(jedis, references, events, clock),
-                        new RedisLostReports(jedis, references, events, clock), TEMPLATES)
-                .history(new RedisSmsHistory(jedis))
-                .installInto(server);
+        return CaseFeatures.onRedis(redis.client(), registry, CONFIG_DIR, Clock.systemUTC()).installInto(server);
     }
 
     /** The SMS queued on an outbox lane, oldest first, as {@code "template to text"}. */
