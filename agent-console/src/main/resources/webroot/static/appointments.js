@@ -165,4 +165,10 @@ async function showList() {
 }
 
 newToken();
+const caller = sessionStorage.getItem('cc.caller');
+if (caller) {
+  sessionStorage.removeItem('cc.caller');
+  select('nationalId').value = caller;
+  select('service').focus();
+}
 choices('none').catch((error) => showError(form, error));

@@ -135,4 +135,9 @@ stepForm.addEventListener('submit', async (e) => {
 });
 
 newToken();
+const caller = sessionStorage.getItem('cc.caller');
+if (caller) {
+  sessionStorage.removeItem('cc.caller');
+  form.elements.namedItem('beneficiary').value = caller;
+}
 loadRegions().then(loadQueue).catch((error) => showError(form, error));

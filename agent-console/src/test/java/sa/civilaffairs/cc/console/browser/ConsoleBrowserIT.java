@@ -141,13 +141,13 @@ class ConsoleBrowserIT {
         signIn("agent1");
         wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/"));
         browser.switchTo().activeElement().sendKeys(People.ELDER, Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".person-card")));
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".person-card")));
 
-        // Appointments, from the menu: the caller's ID, then service → region → office → section → day → time.
-        browser.findElement(By.cssSelector("a[href='/appointments']")).click();
+        // "Book an appointment" on the card carries the caller's ID over (not in the URL); then service → region →
+        // office → section → day → time from live availability.
+        card.findElement(By.cssSelector("[data-action=book]")).click();
         wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/appointments"));
-        assertEquals("nationalId", browser.switchTo().activeElement().getDomAttribute("id"));
-        browser.switchTo().activeElement().sendKeys(People.ELDER);
+        assertEquals(People.ELDER, browser.findElement(By.id("nationalId")).getDomProperty("value"));
         for (String level : java.util.List.of("service", "region", "office", "section", "date", "time")) {
             choose(level, level.equals("service") ? "ID_RENEWAL" : null);
         }
