@@ -49,4 +49,10 @@ public record Ticket(Reference reference, TicketKind kind, Region region, Ticket
         return new Ticket(reference, kind, region, text, person, contact, to,
                 CaseStep.append(reference, history, to, at, by, note), channel, language, createdAt);
     }
+
+    /** For logs: reference, kind, status and region only; never the text or the contact. */
+    @Override
+    public String toString() {
+        return "Ticket[" + reference + ", " + kind + ", " + status + ", " + region + "]";
+    }
 }

@@ -21,8 +21,9 @@ public record TicketText(String value) {
         }
     }
 
+    /** For logs: the length only; the citizen's words may name people. Use {@link #value()} to show them. */
     @Override
     public String toString() {
-        return value;
+        return "TicketText[" + value.length() + " chars]";
     }
 }

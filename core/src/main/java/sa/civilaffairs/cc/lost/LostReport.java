@@ -63,4 +63,10 @@ public record LostReport(Reference reference, NationalId person, LostDocument do
                 replacementAppointment, CaseStep.append(reference, history, LostStatus.CLOSED, at, by, note),
                 channel, language, createdAt);
     }
+
+    /** For logs: reference, document and status only. */
+    @Override
+    public String toString() {
+        return "LostReport[" + reference + ", " + document + ", " + status + "]";
+    }
 }

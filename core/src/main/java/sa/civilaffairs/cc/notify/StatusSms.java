@@ -49,6 +49,11 @@ public final class StatusSms {
      * {@code state.ticket.in_progress}: for {@code {status}} placeholders.
      */
     public String stateWord(String kind, CaseStatus<?> status, Language language) {
+        return stateWord(templates, kind, status, language);
+    }
+
+    /** {@link #stateWord(String, CaseStatus, Language)} from the given templates (status lines, the console). */
+    public static String stateWord(MessageTemplates templates, String kind, CaseStatus<?> status, Language language) {
         return templates.render("state." + kind + "." + status.name().toLowerCase(Locale.ROOT), language, Map.of());
     }
 }

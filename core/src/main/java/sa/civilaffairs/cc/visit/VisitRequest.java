@@ -17,8 +17,8 @@ import sa.civilaffairs.cc.text.Language;
  * A Taqdeer home-visit request. {@code beneficiary} is the person visited; {@code requester} the person who asked on
  * their behalf (empty when the beneficiary asked); {@code contact} the mobile that every step's SMS goes to, in
  * {@code language}. {@code history} is oldest first, its last step's status is {@code status}; {@code schedule} is
- * set from the first {@link VisitStatus#SCHEDULED} step on. Personal data: {@link #toString()} masks IDs and mobile
- * (records' own {@code toString} calls theirs) but prints the address; do not log whole requests.
+ * set from the first {@link VisitStatus#SCHEDULED} step on. Personal data: {@link #toString()} leaves out IDs, mobile,
+ * address and notes.
  */
 public record VisitRequest(Reference reference, NationalId beneficiary, Optional<NationalId> requester,
                            Mobile contact, VisitCategory category, PlaceType placeType, Region region, String city,
@@ -75,5 +75,12 @@ public record VisitRequest(Reference reference, NationalId beneficiary, Optional
     /** {@code true} when {@code person} is the beneficiary or the requester. */
     public boolean concerns(NationalId person) {
         return beneficiary.equals(person) || requester.filter(person::equals).isPresent();
+    }
+
+    /** For logs: reference, status and routing only; no IDs, mobile or address. */
+    @Override
+    public String toString() {
+        return "VisitRequest[" + reference + ", " + status + ", " + region + ", " + category + ", " + eligibility
+                + "]";
     }
 }

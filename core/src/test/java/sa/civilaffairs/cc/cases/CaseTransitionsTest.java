@@ -125,6 +125,15 @@ class CaseTransitionsTest {
         assertEquals(Optional.empty(), own.requester());
     }
 
+    @Test
+    void casesPrintNoPersonalDataInLogs() {
+        String printed = submitted().toString();
+        assertFalse(printed.contains("1000000016") || printed.contains("500000101") || printed.contains("الرياض"),
+                printed);
+        assertTrue(printed.contains(REF.value()), printed);
+        assertEquals("TicketText[5 chars]", new sa.civilaffairs.cc.feedback.TicketText("hello").toString());
+    }
+
     private static VisitRequest submitted() {
         return VisitRequest.submitted(REF, new NewVisitRequest(new NationalId("1000000016"), Optional.empty(),
                 Mobile.parse("0500000101"), VisitCategory.AGE_85_PLUS, PlaceType.HOME, Region.RIYADH, "الرياض", "",

@@ -34,6 +34,24 @@ class YamlMessageTemplatesTest {
     }
 
     @Test
+    void everyStatusOfEveryKindHasItsWordInBothLanguages() {
+        YamlMessageTemplates templates = YamlMessageTemplates.load(ConfigDirectory.locate());
+        for (Language language : Language.values()) {
+            for (var status : sa.civilaffairs.cc.visit.VisitStatus.values()) {
+                assertTrue(!StatusSms.stateWord(templates, "visit", status, language).isBlank());
+            }
+            for (var status : sa.civilaffairs.cc.feedback.TicketStatus.values()) {
+                assertTrue(!StatusSms.stateWord(templates, "ticket", status, language).isBlank());
+            }
+            for (var status : sa.civilaffairs.cc.lost.LostStatus.values()) {
+                assertTrue(!StatusSms.stateWord(templates, "lost", status, language).isBlank());
+            }
+        }
+        assertEquals("قيد المعالجة", StatusSms.stateWord(templates, "ticket", sa.civilaffairs.cc.feedback.TicketStatus.IN_PROGRESS,
+                Language.AR));
+    }
+
+    @Test
     void theHelpMenuListsEveryKeywordOfTheSpec() {
         YamlMessageTemplates templates = YamlMessageTemplates.load(ConfigDirectory.locate());
         String ar = templates.render("help.menu", Language.AR, Map.of());

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -97,7 +100,7 @@ import sa.civilaffairs.cc.reference.References;
  * be reached a {@link BookUnavailableException} is thrown; the book is left consistent (see above) and a retry with
  * the same idempotency key gives the attempt's real outcome.
  */
-public final class RedisAppointmentBook implements AppointmentBook {
+public final class RedisAppointmentBook implements AppointmentBook, AutoCloseable {
     static final int GRACE_SECONDS = 10;
     static final int IDEMPOTENCY_HOURS = 24;
     /** Appointments and counters stay this long after their day, for "my appointments" and audits. */
@@ -107,6 +110,8 @@ public final class RedisAppointmentBook implements AppointmentBook {
     private static final long IDEMPOTENCY_MS = TimeUnit.HOURS.toMillis(IDEMPOTENCY_HOURS);
     private static final int MAX_HOPS = 4;
     private static final int REFERENCE_BLOCK = 32;
+    /** Threads that send batches of bookings; more than one, so one batch's round trip overlaps the next. */
+    private static final int BATCH_THREADS = 4;
 
     private static final LuaScript CLAIM = LuaScript.load("claim");
     private static final LuaScript BEGIN_MOVE = LuaScript.load("begin_move");
@@ -129,6 +134,8 @@ public final class RedisAppointmentBook implements AppointmentBook {
     private final long graceMs;
     /** References fetched a block at a time (one INCRBY), handed out one per booking attempt. */
     private final ConcurrentLinkedQueue<Reference> referenceStock = new ConcurrentLinkedQueue<>();
+    private final int batchThreads;
+    private final Batches batches = new Batches();
 
     public RedisAppointmentBook(UnifiedJedis redis, SlotSupply supply, References references, EventLog events,
                                 Clock clock) {
@@ -153,6 +160,13 @@ public final class RedisAppointmentBook implements AppointmentBook {
         this.events = events;
         this.clock = clock;
         this.graceMs = grace.toMillis();
+        this.batchThreads = BATCH_THREADS;
+    }
+
+    /** Stops the batching threads (daemons, started on the first booking); bookings after this are refused. */
+    @Override
+    public void close() {
+        batches.close();
     }
 
     // ---------------------------------------------------------------------------------------------- reading
@@ -362,7 +376,7 @@ public final class RedisAppointmentBook implements AppointmentBook {
         }
         BookingRequest onHeldSlot = new BookingRequest(hold.slot(), request.person(), request.contact(),
                 request.channel(), request.idempotencyKey());
-        return guarded(() -> place(onHeldSlot, hold.id()));
+        return guarded(() -> placeBatched(onHeldSlot, hold.id()));
     }
 
     @Override
@@ -374,27 +388,103 @@ public final class RedisAppointmentBook implements AppointmentBook {
 
     @Override
     public BookingOutcome book(BookingRequest request) {
-        return guarded(() -> place(request, "-"));
+        return guarded(() -> placeBatched(request, "-"));
     }
 
-    /** Book or confirm: claim, take the place, finish. {@code holdId} is "-" for a direct booking. */
-    private BookingOutcome place(BookingRequest request, String holdId) {
-        SlotKey slot = request.slot();
-        NationalId person = request.person();
-        String idemKey = BookingKeys.idempotency(person, request.idempotencyKey());
-        String claimKey = BookingKeys.claim(person, slot.service());
-        Place place = Place.of(slot);
-        Reference reference = nextReference();
-        long since = System.currentTimeMillis();
-        String pending = "P|" + reference.value() + "|" + since + "|" + place.encoded();
+    /**
+     * Book or confirm, batched: the attempt joins the next batch (see {@link Batches}); attempts that need more than
+     * the three plain steps (a retry, an attempt in flight, a stale claim) come back and run {@link #place} here.
+     */
+    private BookingOutcome placeBatched(BookingRequest request, String holdId) {
+        Attempt attempt = new Attempt(request, holdId);
+        BookingOutcome outcome = batches.run(attempt);
+        return outcome != null ? outcome : place(request, holdId);
+    }
 
+    /** One booking attempt: its keys and values for the claim, booking and finishing steps. */
+    private final class Attempt {
+        final BookingRequest request;
+        final String holdId;
+        final SlotKey slot;
+        final NationalId person;
+        final String idemKey;
+        final String claimKey;
+        final Place place;
+        final Reference reference;
+        final long since;
+        final String pending;
+        Appointment appointment;
+        List<String> bookKeys;
+        List<String> bookArgs;
+
+        Attempt(BookingRequest request, String holdId) {
+            this.request = request;
+            this.holdId = holdId;
+            this.slot = request.slot();
+            this.person = request.person();
+            this.idemKey = BookingKeys.idempotency(person, request.idempotencyKey());
+            this.claimKey = BookingKeys.claim(person, slot.service());
+            this.place = Place.of(slot);
+            this.reference = nextReference();
+            this.since = System.currentTimeMillis();
+            this.pending = "P|" + reference.value() + "|" + since + "|" + place.encoded();
+        }
+
+        List<String> claimKeys() {
+            return List.of(idemKey, claimKey);
+        }
+
+        List<String> claimArgs(String staleIdem, String staleClaim) {
+            return List.of(pending, Long.toString(System.currentTimeMillis()), Long.toString(graceMs),
+                    Long.toString(IDEMPOTENCY_MS), today().toString(), staleIdem, staleClaim);
+        }
+
+        /** After the claim: the refusal when the slot cannot be booked, else empty and ready to book. */
+        Optional<Refusal> prepare() {
+            OptionalInt supplied = supply.capacity(slot);
+            Optional<Refusal> invalid = check(slot, supplied);
+            if (invalid.isPresent()) {
+                return invalid;
+            }
+            appointment = new Appointment(reference, slot, person, request.contact(), request.channel(),
+                    AppointmentStatus.BOOKED, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            bookArgs = new ArrayList<>(List.of(BookingKeys.slotField(slot), Integer.toString(supplied.getAsInt()),
+                    holdId, Long.toString(since), Long.toString(expireAt(slot.date()))));
+            bookArgs.addAll(fieldsOf(appointment));
+            bookKeys = List.of(place.used(), BookingKeys.holds(slot), place.appointment(reference),
+                    place.voided(reference));
+            return Optional.empty();
+        }
+
+        String pointer() {
+            return BookingKeys.pointer(reference);
+        }
+
+        List<String> finishKeys() {
+            return List.of(idemKey, claimKey, BookingKeys.appointments(person));
+        }
+
+        List<String> finishBooked() {
+            String active = "A|" + reference.value() + "|" + since + "|" + place.encoded();
+            return List.of(pending, "B|" + reference.value(), pending, active, Long.toString(IDEMPOTENCY_MS),
+                    reference.value(), Long.toString(appointment.bookedAt().toEpochMilli()));
+        }
+
+        List<String> finishRefused(Refusal reason) {
+            return List.of(pending, "R|" + reason.name() + "|-", pending, "-", Long.toString(IDEMPOTENCY_MS), "-", "-");
+        }
+    }
+
+    /** Book or confirm one by one: claim, take the place, finish. {@code holdId} is "-" for a direct booking. */
+    private BookingOutcome place(BookingRequest request, String holdId) {
+        Attempt attempt = new Attempt(request, holdId);
+        String idemKey = attempt.idemKey;
+        String claimKey = attempt.claimKey;
         String staleIdem = "-";
         String staleClaim = "-";
         long waitUntil = System.currentTimeMillis() + graceMs + 1_000;
         while (true) {
-            List<?> answer = CLAIM.run(redis, List.of(idemKey, claimKey), List.of(pending,
-                    Long.toString(System.currentTimeMillis()), Long.toString(graceMs), Long.toString(IDEMPOTENCY_MS),
-                    today().toString(), staleIdem, staleClaim));
+            List<?> answer = CLAIM.run(redis, attempt.claimKeys(), attempt.claimArgs(staleIdem, staleClaim));
             String kind = (String) answer.get(0);
             if ("CLAIMED".equals(kind)) {
                 break;
@@ -421,51 +511,218 @@ public final class RedisAppointmentBook implements AppointmentBook {
             }
         }
 
-        OptionalInt supplied = supply.capacity(slot);
-        Optional<Refusal> invalid = check(slot, supplied);
+        Optional<Refusal> invalid = attempt.prepare();
         if (invalid.isPresent()) {
-            return finishRefused(person, idemKey, claimKey, pending, pending, invalid.get(), "-");
+            FINISH.run(redis, attempt.finishKeys(), attempt.finishRefused(invalid.get()));
+            return new Refused(invalid.get());
         }
-        int capacity = supplied.getAsInt();
-        Appointment appointment = new Appointment(reference, slot, person, request.contact(), request.channel(),
-                AppointmentStatus.BOOKED, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        List<String> args = new ArrayList<>(List.of(BookingKeys.slotField(slot), Integer.toString(capacity), holdId,
-                Long.toString(since), Long.toString(expireAt(slot.date()))));
-        args.addAll(fieldsOf(appointment));
-        List<String> keys = List.of(place.used(), BookingKeys.holds(slot), place.appointment(reference),
-                place.voided(reference));
         List<?> answer;
         // the pointer first (one round trip with the script): an appointment is findable as soon as it exists
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            pipeline.set(BookingKeys.pointer(reference), place.encoded());
-            Response<Object> response = BOOK.queue(pipeline, keys, args);
+            pipeline.set(attempt.pointer(), attempt.place.encoded());
+            Response<Object> response = BOOK.queue(pipeline, attempt.bookKeys, attempt.bookArgs);
             pipeline.sync();
-            answer = BOOK.answer(response, redis, keys, args);
+            answer = BOOK.answer(response, redis, attempt.bookKeys, attempt.bookArgs);
         }
         String kind = (String) answer.get(0);
         if ("BOOKED".equals(kind) || "EXISTS".equals(kind)) {
-            String active = "A|" + reference.value() + "|" + since + "|" + place.encoded();
-            FINISH.run(redis, List.of(idemKey, claimKey, BookingKeys.appointments(person)), List.of(pending,
-                    "B|" + reference.value(), pending, active, Long.toString(IDEMPOTENCY_MS), reference.value(),
-                    Long.toString(appointment.bookedAt().toEpochMilli())));
-            publish("appointment.booked", appointment, Map.of());
-            return new Booked(appointment);
+            FINISH.run(redis, attempt.finishKeys(), attempt.finishBooked());
+            publish("appointment.booked", attempt.appointment, Map.of());
+            return new Booked(attempt.appointment);
         }
         if ("VOID".equals(kind)) {
             // another attempt settled this one as dead while it was paused: that attempt's outcome stands
             String now = redis.get(idemKey);
             return now != null && !now.startsWith("P|") ? outcomeOf(now) : new Refused(Refusal.ALREADY_BOOKED);
         }
-        List<String> finishKeys = List.of(idemKey, claimKey, BookingKeys.appointments(person));
-        List<String> finishArgs = List.of(pending, "R|" + kind + "|-", pending, "-", Long.toString(IDEMPOTENCY_MS),
-                "-", "-");
+        Refusal reason = Refusal.valueOf(kind);
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            Response<Object> response = FINISH.queue(pipeline, finishKeys, finishArgs);
-            pipeline.del(BookingKeys.pointer(reference)); // nothing was booked under it
+            Response<Object> response = FINISH.queue(pipeline, attempt.finishKeys(), attempt.finishRefused(reason));
+            pipeline.del(attempt.pointer()); // nothing was booked under it
             pipeline.sync();
-            FINISH.answer(response, redis, finishKeys, finishArgs);
+            FINISH.answer(response, redis, attempt.finishKeys(), attempt.finishRefused(reason));
         }
-        return new Refused(Refusal.valueOf(kind));
+        return new Refused(reason);
+    }
+
+    /**
+     * Group commit for bookings: attempts from many caller threads are taken in batches, and each of the three steps
+     * (claims, places, finishes) plus the events of a batch goes to Redis as one pipeline. Each script still runs
+     * atomically on its own keys and in order within a pipeline, so batching changes the number of round trips, not
+     * the guarantees. An attempt whose claim is not a plain CLAIMED, or whose place was voided, is handed back
+     * (null) to run one by one.
+     */
+    private final class Batches {
+        private static final int MAX_BATCH = 64;
+        private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+        private final List<Thread> workers = new ArrayList<>();
+        private volatile boolean started;
+        private volatile boolean closed;
+
+        private record Job(Attempt attempt, CompletableFuture<BookingOutcome> result) {
+        }
+
+        BookingOutcome run(Attempt attempt) {
+            if (closed) {
+                throw new IllegalStateException("appointment book closed");
+            }
+            startOnce();
+            CompletableFuture<BookingOutcome> result = new CompletableFuture<>();
+            queue.add(new Job(attempt, result));
+            try {
+                return result.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BookUnavailableException("appointment book: interrupted while booking (retry with the "
+                        + "same key for the outcome)", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof JedisException j) {
+                    throw new BookUnavailableException("appointment book: Redis unavailable (" + j.getMessage() + ")", j);
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        private void startOnce() {
+            if (started) {
+                return;
+            }
+            synchronized (this) {
+                if (started) {
+                    return;
+                }
+                for (int i = 0; i < batchThreads; i++) {
+                    Thread t = new Thread(this::loop, "booking-batch-" + i);
+                    t.setDaemon(true);
+                    t.start();
+                    workers.add(t);
+                }
+                started = true;
+            }
+        }
+
+        void close() {
+            closed = true;
+            synchronized (this) {
+                workers.forEach(Thread::interrupt);
+            }
+        }
+
+        private void loop() {
+            List<Job> jobs = new ArrayList<>(MAX_BATCH);
+            while (!closed) {
+                try {
+                    jobs.add(queue.take());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                queue.drainTo(jobs, MAX_BATCH - 1);
+                try {
+                    batch(jobs);
+                } catch (RuntimeException e) {
+                    jobs.forEach(job -> job.result.completeExceptionally(e));
+                }
+                jobs.clear();
+            }
+        }
+
+        private void batch(List<Job> jobs) {
+            // 1. claims
+            List<Response<Object>> claims = new ArrayList<>(jobs.size());
+            List<List<String>> claimArgs = new ArrayList<>(jobs.size());
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                for (Job job : jobs) {
+                    List<String> args = job.attempt.claimArgs("-", "-");
+                    claimArgs.add(args);
+                    claims.add(CLAIM.queue(pipeline, job.attempt.claimKeys(), args));
+                }
+                pipeline.sync();
+            }
+            List<Job> toBook = new ArrayList<>(jobs.size());
+            Map<Job, Refusal> refused = new LinkedHashMap<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                Job job = jobs.get(i);
+                List<?> answer = CLAIM.answer(claims.get(i), redis, job.attempt.claimKeys(), claimArgs.get(i));
+                if (!"CLAIMED".equals(answer.get(0))) {
+                    job.result.complete(null);
+                    continue;
+                }
+                Optional<Refusal> invalid = job.attempt.prepare();
+                if (invalid.isPresent()) {
+                    refused.put(job, invalid.get());
+                } else {
+                    toBook.add(job);
+                }
+            }
+            // 2. places (the pointer first, as one by one)
+            List<Response<Object>> places = new ArrayList<>(toBook.size());
+            if (!toBook.isEmpty()) {
+                try (AbstractPipeline pipeline = redis.pipelined()) {
+                    for (Job job : toBook) {
+                        pipeline.set(job.attempt.pointer(), job.attempt.place.encoded());
+                        places.add(BOOK.queue(pipeline, job.attempt.bookKeys, job.attempt.bookArgs));
+                    }
+                    pipeline.sync();
+                }
+            }
+            List<Job> booked = new ArrayList<>(toBook.size());
+            List<Job> unbooked = new ArrayList<>();
+            for (int i = 0; i < toBook.size(); i++) {
+                Job job = toBook.get(i);
+                String kind = (String) BOOK.answer(places.get(i), redis, job.attempt.bookKeys, job.attempt.bookArgs)
+                        .get(0);
+                if ("BOOKED".equals(kind) || "EXISTS".equals(kind)) {
+                    booked.add(job);
+                } else if ("VOID".equals(kind)) {
+                    job.result.complete(null);
+                } else {
+                    refused.put(job, Refusal.valueOf(kind));
+                    unbooked.add(job);
+                }
+            }
+            // 3. finishes
+            if (!booked.isEmpty() || !refused.isEmpty()) {
+                List<Response<Object>> finishes = new ArrayList<>();
+                List<Job> finished = new ArrayList<>();
+                List<List<String>> finishArgs = new ArrayList<>();
+                try (AbstractPipeline pipeline = redis.pipelined()) {
+                    for (Job job : booked) {
+                        List<String> args = job.attempt.finishBooked();
+                        finished.add(job);
+                        finishArgs.add(args);
+                        finishes.add(FINISH.queue(pipeline, job.attempt.finishKeys(), args));
+                    }
+                    for (Map.Entry<Job, Refusal> e : refused.entrySet()) {
+                        List<String> args = e.getKey().attempt.finishRefused(e.getValue());
+                        finished.add(e.getKey());
+                        finishArgs.add(args);
+                        finishes.add(FINISH.queue(pipeline, e.getKey().attempt.finishKeys(), args));
+                    }
+                    for (Job job : unbooked) {
+                        pipeline.del(job.attempt.pointer()); // nothing was booked under it
+                    }
+                    pipeline.sync();
+                }
+                for (int i = 0; i < finished.size(); i++) {
+                    FINISH.answer(finishes.get(i), redis, finished.get(i).attempt.finishKeys(), finishArgs.get(i));
+                }
+            }
+            // 4. events, then the answers
+            if (!booked.isEmpty()) {
+                List<DomainEvent> happened = booked.stream()
+                        .map(job -> eventOf("appointment.booked", job.attempt.appointment, Map.of())).toList();
+                try {
+                    events.appendAll(happened);
+                } catch (RuntimeException e) {
+                    log.warn("could not append {} appointment.booked events: {}", happened.size(), e.toString());
+                }
+            }
+            booked.forEach(job -> job.result.complete(new Booked(job.attempt.appointment)));
+            refused.forEach((job, reason) -> job.result.complete(new Refused(reason)));
+        }
     }
 
     private BookingOutcome finishRefused(NationalId person, String idemKey, String claimKey, String myIdem,
@@ -764,6 +1021,15 @@ public final class RedisAppointmentBook implements AppointmentBook {
     }
 
     private void publish(String type, Appointment appointment, Map<String, String> extra) {
+        try {
+            events.append(eventOf(type, appointment, extra));
+        } catch (RuntimeException e) {
+            // the change is made and stays made; followers miss this one event
+            log.warn("could not append {} for {}: {}", type, appointment.reference(), e.toString());
+        }
+    }
+
+    private DomainEvent eventOf(String type, Appointment appointment, Map<String, String> extra) {
         SlotKey slot = appointment.slot();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("office", slot.office().value());
@@ -773,12 +1039,7 @@ public final class RedisAppointmentBook implements AppointmentBook {
         attributes.put("time", slot.start().toString());
         attributes.put("channel", appointment.channel().name());
         attributes.putAll(extra);
-        try {
-            events.append(new DomainEvent(type, appointment.reference().value(), clock.instant(), attributes));
-        } catch (RuntimeException e) {
-            // the change is made and stays made; followers miss this one event
-            log.warn("could not append {} for {}: {}", type, appointment.reference(), e.toString());
-        }
+        return new DomainEvent(type, appointment.reference().value(), clock.instant(), attributes);
     }
 
     private interface RedisCall<T> {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.ZRangeParams;
@@ -87,7 +89,7 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
         }
         Reference reference = referenceFor(idempotencyKey);
         C built = build.apply(reference);
-        Object created = CREATE.run(redis, List.of(keys.record(reference), keys.history(reference)),
+        Object created = CREATE.run(redis, caseKeys(reference),
                 withFields(List.of(StepJson.write(codec.history(built).get(0))), codec.fields(built)));
         boolean fresh = Long.valueOf(1).equals(created);
         C stored = fresh ? built : find(reference).orElseThrow(() -> new UnknownCaseException(reference));
@@ -115,7 +117,7 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
             Map<String, String> delta = new LinkedHashMap<>(codec.fields(changed));
             codec.fields(current).forEach((k, v) -> delta.remove(k, v));
             List<String> head = List.of(Integer.toString(before.size()), StepJson.write(after.get(after.size() - 1)));
-            Object applied = CHANGE.run(redis, List.of(keys.record(reference), keys.history(reference)),
+            Object applied = CHANGE.run(redis, caseKeys(reference),
                     withFields(head, delta));
             long result = ((Number) applied).longValue();
             if (result == -1) {
@@ -131,8 +133,34 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
     }
 
     public Optional<C> find(Reference reference) {
-        List<?> both = (List<?>) READ.run(redis, List.of(keys.record(reference), keys.history(reference)),
-                List.of());
+        return decode(READ.run(redis, caseKeys(reference), List.of()));
+    }
+
+    /** The cases of {@code references} in that order, absent ones left out; one pipelined round trip. */
+    public List<C> findAll(List<Reference> references) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        List<Response<Object>> answers = new ArrayList<>(references.size());
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (Reference reference : references) {
+                answers.add(READ.queue(pipeline, caseKeys(reference), List.of()));
+            }
+            pipeline.sync();
+        }
+        List<C> found = new ArrayList<>(references.size());
+        for (int i = 0; i < references.size(); i++) {
+            decode(READ.answer(answers.get(i), redis, caseKeys(references.get(i)), List.of())).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    private List<String> caseKeys(Reference reference) {
+        return List.of(keys.record(reference), keys.history(reference));
+    }
+
+    private Optional<C> decode(Object answer) {
+        List<?> both = (List<?>) answer;
         List<?> flat = (List<?>) both.get(0);
         if (flat.isEmpty()) {
             return Optional.empty();
@@ -150,11 +178,8 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
 
     /** The cases filed under an index key ({@link CaseKeys#person}, {@link CaseKeys#mobile}), newest first. */
     public List<C> listed(String indexKey) {
-        List<C> found = new ArrayList<>();
-        for (String member : redis.zrange(indexKey, ZRangeParams.zrangeParams(0, MAX_LISTED - 1).rev())) {
-            find(new Reference(member)).ifPresent(found::add);
-        }
-        return found;
+        return findAll(redis.zrange(indexKey, ZRangeParams.zrangeParams(0, MAX_LISTED - 1).rev()).stream()
+                .map(Reference::new).toList());
     }
 
     /**
@@ -191,28 +216,29 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
             heads.add(new Head(text(flat.get(i)), Double.parseDouble(text(flat.get(i + 1)))));
         }
         heads.sort(Comparator.comparingDouble(Head::score).thenComparing(Head::member));
-        List<C> found = new ArrayList<>();
+        List<Reference> candidates = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Head head : heads) {
-            if (found.size() == limit) {
-                break;
+            if (seen.add(head.member())) {
+                candidates.add(new Reference(head.member()));
             }
-            if (!seen.add(head.member())) {
-                continue;
+        }
+        List<C> found = new ArrayList<>();
+        int from = 0;
+        while (found.size() < limit && from < candidates.size()) {
+            // read only as many as still needed; stale entries (rare) cost another round
+            int to = Math.min(candidates.size(), from + limit - found.size());
+            for (C kase : findAll(candidates.subList(from, to))) {
+                CaseIndex index = codec.index(kase);
+                boolean belongs = index.partition().filter(partitions::contains).isPresent()
+                        && statuses.stream().anyMatch(s -> s.name().equals(index.status()));
+                if (belongs) {
+                    found.add(kase);
+                } else {
+                    repairQueues(codec.reference(kase), index, partitions, statuses);
+                }
             }
-            Reference reference = new Reference(head.member());
-            Optional<C> kase = find(reference);
-            if (kase.isEmpty()) {
-                continue;
-            }
-            CaseIndex index = codec.index(kase.get());
-            boolean belongs = index.partition().filter(partitions::contains).isPresent()
-                    && statuses.stream().anyMatch(s -> s.name().equals(index.status()));
-            if (belongs) {
-                found.add(kase.get());
-            } else {
-                repairQueues(reference, index, partitions, statuses);
-            }
+            from = to;
         }
         return found;
     }

@@ -386,6 +386,27 @@ class RedisAppointmentBookIT {
         assertTrue(redis.client().get(BookingKeys.claim(person, CivilService.ID_RENEWAL)).startsWith("A|"));
     }
 
+    @Test
+    void aMoveWhoseClientDiedIsSettledByTheNextChange(RedisHandle redis) {
+        RedisAppointmentBook book = BookFixture.book(redis.client(), Duration.ofMillis(50));
+        NationalId person = person(1);
+        SlotKey from = renewal(MONDAY, "09:30");
+        Appointment appointment = booked(book.book(request(from, person, "a")));
+        // a reschedule to Tuesday claimed the appointment, then its client died before taking the new place
+        redis.client().set(BookingKeys.claim(person, CivilService.ID_RENEWAL),
+                "M|" + appointment.reference().value() + "|0|RUH-01|2026-12-07|RUH-01|2026-12-08");
+
+        Appointment moved = booked(book.reschedule(appointment.reference(),
+                request(renewal(TUESDAY, "11:00"), person, "b")));
+
+        assertEquals(renewal(TUESDAY, "11:00"), moved.slot());
+        assertEquals(0, used(redis.client(), from));
+        assertEquals(1, used(redis.client(), renewal(TUESDAY, "11:00")));
+        assertEquals(0, used(redis.client(), renewal(TUESDAY, "10:00")));
+        assertTrue(redis.client().get(BookingKeys.claim(person, CivilService.ID_RENEWAL)).startsWith("A|"));
+        assertEquals(Refusal.ALREADY_BOOKED, refusal(book.book(request(from, person, "c"))));
+    }
+
     private static String loadBook() {
         try (var in = RedisAppointmentBook.class.getResourceAsStream("book.lua")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
