@@ -4,11 +4,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
 import sa.civilaffairs.cc.config.ConfigDirectory;
+import sa.civilaffairs.cc.console.CaseFeatures;
 import sa.civilaffairs.cc.console.ConsoleServer;
 import sa.civilaffairs.cc.console.config.ConsoleConfig;
 import sa.civilaffairs.cc.redis.LocalRedisServer;
@@ -53,8 +56,11 @@ public final class DevMode {
         CivilRegistry civilRegistry = new HttpCivilRegistry(RegistrySettings.defaults(registry.baseUrl()));
         Path config = ConfigDirectory.locate();
 
-        ConsoleServer console = remember(new ConsoleServer());
-        console.start(ConsoleConfig.load(config.resolve("console.yaml"), devEnvironment()), redis.settings(),
+        // The console's case screens (appointments, Taqdeer, Tahseen, lost reports) on the same Redis stores.
+        UnifiedJedis consoleRedis = remember(redis.settings().connect());
+        ConsoleServer console = remember(CaseFeatures.onRedis(consoleRedis, civilRegistry, config, Clock.systemUTC())
+                .installInto(new ConsoleServer()));
+        console.start(ConsoleConfig.load(config.resolve("console.yaml"), devEnvironment()), consoleRedis,
                 civilRegistry);
         print("agent console", "http://127.0.0.1:" + console.port() + "/");
         System.out.println("dev mode is up; Ctrl-C stops it");
