@@ -33,6 +33,8 @@ public final class VisitDesk {
     public static final AuditAction OVERRIDE = new AuditAction("VISIT_OVERRIDE");
     public static final AuditAction ADVANCE = new AuditAction("VISIT_STEP");
     public static final AuditAction VIEW = new AuditAction("VISIT_VIEW");
+    /** The registry's data was read to assess a beneficiary's eligibility. */
+    public static final AuditAction ASSESS = new AuditAction("VISIT_ASSESS");
     private static final Logger log = LoggerFactory.getLogger(VisitDesk.class);
 
     private final VisitRequests requests;

@@ -13,7 +13,6 @@ import sa.civilaffairs.cc.cases.CaseStep;
 import sa.civilaffairs.cc.cases.IllegalTransitionException;
 import sa.civilaffairs.cc.cases.UnknownCaseException;
 import sa.civilaffairs.cc.channel.Channel;
-import sa.civilaffairs.cc.console.audit.AuditAction;
 import sa.civilaffairs.cc.console.audit.AuditLog;
 import sa.civilaffairs.cc.console.auth.Role;
 import sa.civilaffairs.cc.console.web.ApiCall;
@@ -65,7 +64,7 @@ public final class VisitsApi {
         Optional<VisitCategory> claimed = Inputs.optionalEnum(call, "category", VisitCategory.class, errors);
         errors.throwIfAny();
         Person p = person(id.get(), "beneficiary");
-        audit.append(call.actor().did(new AuditAction("VISIT_ASSESS"), id, "eligibility"));
+        audit.append(call.actor().did(VisitDesk.ASSESS, id, "eligibility"));
         return assessment(p, claimed, call.language());
     }
 
