@@ -46,10 +46,17 @@ public final class ConsoleHarness implements AutoCloseable {
     }
 
     public static ConsoleHarness start(Vertx vertx, RedisHandle redis, Map<String, String> env) {
+        return start(vertx, redis, env, server -> { });
+    }
+
+    /** With options set on the server before it starts (e.g. {@code server.live(feed)}). */
+    public static ConsoleHarness start(Vertx vertx, RedisHandle redis, Map<String, String> env,
+                                      java.util.function.Consumer<ConsoleServer> options) {
         WireMockServer registry = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         registry.start();
         People.stub(registry);
         ConsoleServer server = new ConsoleServer().vertx(vertx);
+        options.accept(server);
         try {
             int port = server.start(ConsoleConfig.load(CONFIG, env), redis.client(),
                     new TestRegistry(registry.baseUrl()));
