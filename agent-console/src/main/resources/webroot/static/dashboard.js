@@ -8,7 +8,7 @@ const STATES = ['READY', 'RINGING', 'ON_CALL', 'PAUSED', 'WRAP_UP', 'UNAVAILABLE
 const COLORS = ['#198754', '#0d6efd', '#0dcaf0', '#ffc107', '#6c757d', '#dc3545', '#212529'];
 const Chart = window.Chart;
 const rtl = document.documentElement.dir === 'rtl';
-const base = { animation: false, responsive: true, plugins: { legend: { rtl } } };
+const base = { animation: false, responsive: true, aspectRatio: 2.5, plugins: { legend: { rtl } } };
 
 const agentsChart = new Chart(document.getElementById('agents-chart'), {
   type: 'bar',
