@@ -7,6 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -179,22 +182,28 @@ public final class LivePush implements AutoCloseable {
         try {
             LiveSnapshot s = view.snapshot();
             long now = clock.millis();
-            boolean changed = s.version() != sentVersion;
-            if (!changed && now - lastFullSnapshot < 5_000) {
+            if (s.version() == sentVersion && now - lastFullSnapshot < 5_000) {
                 return;
             }
             sentVersion = s.version();
-            lastFullSnapshot = now;
-            String json = LiveJson.snapshot(s, clock.instant()).encode();
-            snapshotJson = json;
-            hub.toRole(Role.SUPERVISOR, "snapshot", json);
-            for (PushClient c : hub.clients()) {
-                s.agent(c.username()).ifPresent(a -> {
-                    if (!a.equals(c.lastAgentView())) {
-                        c.lastAgentView(a);
-                        c.send("agent", null, LiveJson.agent(a).encode());
-                    }
-                });
+            List<PushClient> clients = hub.clients();
+            boolean supervisors = clients.stream().anyMatch(c -> c.role().includes(Role.SUPERVISOR));
+            if (supervisors || now - lastFullSnapshot >= 5_000) {
+                lastFullSnapshot = now;
+                String json = LiveJson.snapshot(s, clock.instant()).encode();
+                snapshotJson = json;
+                if (supervisors) {
+                    hub.toRole(Role.SUPERVISOR, "snapshot", json);
+                }
+            }
+            Map<String, AgentView> byName = new HashMap<>();
+            s.agents().forEach(a -> byName.put(a.agent(), a));
+            for (PushClient c : clients) {
+                AgentView a = byName.get(c.username());
+                if (a != null && !a.equals(c.lastAgentView())) {
+                    c.lastAgentView(a);
+                    c.send("agent", null, LiveJson.agent(a).encode());
+                }
             }
         } catch (RuntimeException e) {
             log.warn("live push tick failed: {}", e.toString());
