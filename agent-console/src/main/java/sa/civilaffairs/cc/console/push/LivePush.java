@@ -48,6 +48,7 @@ public final class LivePush implements AutoCloseable {
     static final long TICK_MS = 200;
     static final long HEARTBEAT_S = 15;
     private static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
+    private static final int PUBLISH_ATTEMPTS = 4;
     private static final Logger log = LoggerFactory.getLogger(LivePush.class);
 
     private final LiveView view;
@@ -94,16 +95,31 @@ public final class LivePush implements AutoCloseable {
     private void offer(ScreenPop pop) {
         String json = LiveJson.pop(pop).encode();
         try {
-            publisher.execute(() -> {
-                try {
-                    relay.publish(pop.agent(), pop.callId(), json);
-                } catch (RuntimeException e) {
-                    publishFailures.incrementAndGet();
-                    log.warn("pop for {} not published: {}", pop.agent(), e.toString());
-                }
-            });
+            publisher.execute(() -> publish(pop, json));
         } catch (RejectedExecutionException e) {
             droppedPops.incrementAndGet();
+        }
+    }
+
+    /** On the publisher thread: a Redis hiccup is retried briefly (a pop is worth nothing after a few seconds). */
+    private void publish(ScreenPop pop, String json) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                relay.publish(pop.agent(), pop.callId(), json);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == PUBLISH_ATTEMPTS) {
+                    publishFailures.incrementAndGet();
+                    log.warn("pop for {} not published after {} attempts: {}", pop.agent(), attempt, e.toString());
+                    return;
+                }
+                try {
+                    Thread.sleep(100L * attempt); // retry backoff on the publisher's own thread
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
