@@ -12,8 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 import sa.civilaffairs.cc.calendar.RiyadhTime;
-import sa.civilaffairs.cc.chat.ChatInbox;
+import sa.civilaffairs.cc.chat.ChatReplies;
 import sa.civilaffairs.cc.chat.redis.RedisChatInbox;
+import sa.civilaffairs.cc.console.chat.ChatDesk;
+import sa.civilaffairs.cc.console.chat.redis.InboxBridge;
+import sa.civilaffairs.cc.console.chat.redis.RedisChatDesk;
+import sa.civilaffairs.cc.notify.MessageTemplates;
 import sa.civilaffairs.cc.console.ami.LiveFeed;
 import sa.civilaffairs.cc.console.audit.AuditLog;
 import sa.civilaffairs.cc.console.auth.Role;
@@ -80,6 +84,7 @@ public final class ConsoleServer implements AutoCloseable {
     private int port = -1;
     private List<AccountsFile.Seed> seeds = List.of();
     private LiveFeed liveFeed;
+    private MessageTemplates chatTemplates;
     private final List<AutoCloseable> liveParts = new ArrayList<>();
 
     /** Our records of a person for the person card; until the case stores are connected, a placeholder. */
@@ -100,6 +105,15 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public ConsoleServer live(LiveFeed feed) {
         this.liveFeed = feed;
+        return this;
+    }
+
+    /**
+     * Chat replies rendered with the {@code chat.reply} template (core {@code ChatReplies}); without it an agent's
+     * reply goes out as typed.
+     */
+    public ConsoleServer chatTemplates(MessageTemplates templates) {
+        this.chatTemplates = templates;
         return this;
     }
 
@@ -180,8 +194,12 @@ public final class ConsoleServer implements AutoCloseable {
         LivePush push = new LivePush(liveFeed.view(), new RedisPopRelay(redis, clock), sessions, cookies, clock);
         liveParts.add(push);
         push.start();
-        ChatInbox chat = new RedisChatInbox(redis, new RedisOutbox(redis));
+        RedisChatInbox inbox = new RedisChatInbox(redis);
+        RedisOutbox outbox = new RedisOutbox(redis);
+        ChatDesk chat = new RedisChatDesk(redis, inbox, outbox,
+                chatTemplates == null ? null : new ChatReplies(inbox, outbox, chatTemplates, clock));
         liveParts.add(new ChatFollower(redis, chat, push.hub(), clock).start());
+        liveParts.add(new InboxBridge(redis, chat, "console-" + java.util.UUID.randomUUID()).start());
         DashboardFigures figures = new DashboardFigures(redis, chat, clock, RiyadhTime.ZONE)
                 .start(Duration.ofSeconds(5), f -> push.hub().toRole(Role.SUPERVISOR, "figures", f.encode()));
         liveParts.add(figures);

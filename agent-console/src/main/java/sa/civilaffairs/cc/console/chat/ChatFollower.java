@@ -12,14 +12,14 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
-import sa.civilaffairs.cc.chat.ChatInbox;
-import sa.civilaffairs.cc.chat.redis.ChatKeys;
-import sa.civilaffairs.cc.chat.redis.RedisChatInbox;
+import sa.civilaffairs.cc.console.chat.ChatDesk;
+import sa.civilaffairs.cc.console.chat.redis.DeskKeys;
+import sa.civilaffairs.cc.console.chat.redis.RedisChatDesk;
 import sa.civilaffairs.cc.console.auth.Role;
 import sa.civilaffairs.cc.console.push.PushHub;
 
 /**
- * Follows the chat change stream ({@value ChatKeys#CHANGES}) on one thread per console instance and pushes each change
+ * Follows the chat desk's change stream ({@value DeskKeys#CHANGES}) on one thread per console instance and pushes each change
  * to the agents connected here as a {@code chat} event: {@code {kind, conversation, message?}}. Every instance reads
  * the whole stream (no consumer group): each has its own browsers to tell.
  */
@@ -27,13 +27,13 @@ public final class ChatFollower implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatFollower.class);
 
     private final UnifiedJedis redis;
-    private final ChatInbox inbox;
+    private final ChatDesk inbox;
     private final PushHub hub;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
-    public ChatFollower(UnifiedJedis redis, ChatInbox inbox, PushHub hub, Clock clock) {
+    public ChatFollower(UnifiedJedis redis, ChatDesk inbox, PushHub hub, Clock clock) {
         this.redis = redis;
         this.inbox = inbox;
         this.hub = hub;
@@ -53,11 +53,11 @@ public final class ChatFollower implements AutoCloseable {
         while (running.get()) {
             try {
                 if (last == null) {
-                    List<StreamEntry> tail = redis.xrevrange(ChatKeys.CHANGES, (StreamEntryID) null, null, 1);
+                    List<StreamEntry> tail = redis.xrevrange(DeskKeys.CHANGES, (StreamEntryID) null, null, 1);
                     last = tail.isEmpty() ? new StreamEntryID(0, 0) : tail.get(0).getID();
                 }
                 List<Map.Entry<String, List<StreamEntry>>> read = redis.xread(
-                        XReadParams.xReadParams().block(1000).count(200), Map.of(ChatKeys.CHANGES, last));
+                        XReadParams.xReadParams().block(1000).count(200), Map.of(DeskKeys.CHANGES, last));
                 if (read != null) {
                     for (Map.Entry<String, List<StreamEntry>> stream : read) {
                         for (StreamEntry e : stream.getValue()) {
@@ -92,9 +92,9 @@ public final class ChatFollower implements AutoCloseable {
         inbox.conversation(id).ifPresent(c -> event.put("conversation", ChatJson.conversation(c, clock.instant())));
         String msg = f.get("msg");
         if (msg != null && !msg.isEmpty()) {
-            List<StreamEntry> m = redis.xrange(ChatKeys.messages(id), msg, msg, 1);
+            List<StreamEntry> m = redis.xrange(DeskKeys.messages(id), msg, msg, 1);
             if (!m.isEmpty()) {
-                event.put("message", ChatJson.message(RedisChatInbox.message(id, msg, m.get(0).getFields())));
+                event.put("message", ChatJson.message(RedisChatDesk.message(id, msg, m.get(0).getFields())));
             }
         }
         hub.toRole(Role.AGENT, "chat", event.encode());

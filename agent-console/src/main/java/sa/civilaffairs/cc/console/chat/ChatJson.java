@@ -2,8 +2,8 @@ package sa.civilaffairs.cc.console.chat;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import sa.civilaffairs.cc.chat.ChatMessage;
-import sa.civilaffairs.cc.chat.Conversation;
+import sa.civilaffairs.cc.console.chat.DeskMessage;
+
 import sa.civilaffairs.cc.console.live.ScreenPop;
 
 /** Conversations and messages as the chat inbox shows them: the citizen's number masked (last four digits). */
@@ -18,7 +18,7 @@ public final class ChatJson {
                 .put("unclaimedSeconds", c.unclaimedFor(now).toSeconds());
     }
 
-    public static JsonObject message(ChatMessage m) {
+    public static JsonObject message(DeskMessage m) {
         return new JsonObject().put("id", m.id()).put("conversation", m.conversationId())
                 .put("direction", m.direction().name()).put("author", m.author()).put("text", m.text())
                 .put("at", m.at().toString());

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
-import sa.civilaffairs.cc.chat.ChatInbox;
-import sa.civilaffairs.cc.chat.ChatStatus;
-import sa.civilaffairs.cc.chat.Conversation;
+import sa.civilaffairs.cc.console.chat.ChatDesk;
+import sa.civilaffairs.cc.console.chat.ChatStatus;
+import sa.civilaffairs.cc.console.chat.Conversation;
 import sa.civilaffairs.cc.events.DomainEvent;
 import sa.civilaffairs.cc.events.redis.RedisEventLog;
 
@@ -34,14 +34,16 @@ import sa.civilaffairs.cc.events.redis.RedisEventLog;
  *
  * <p>Events read (attributes as the stores append them; an event without them is counted where it can be):
  * <ul>
- *   <li>{@code appointment.booked} / {@code appointment.cancelled}: {@code office}, {@code date} (ISO, the
- *       appointment's day; without it the event's own day) — today's appointments per office;</li>
- *   <li>{@code visit.requested} ({@code region}) opens a Taqdeer request (by reference); {@code visit.visited},
- *       {@code visit.closed}, {@code visit.declined} end it — the backlog by region and age;</li>
+ *   <li>{@code appointment.booked} / {@code appointment.cancelled} / {@code appointment.rescheduled}
+ *       ({@code RedisAppointmentBook}): {@code office}, {@code date} (the appointment's day), and
+ *       {@code fromOffice}, {@code fromDate} for a move — today's appointments per office;</li>
+ *   <li>{@code visit.submitted} ({@code RedisVisitRequests}: {@code region}) opens a Taqdeer request (by reference);
+ *       {@code visit.status} with {@code status} VISITED, CLOSED or DECLINED ends it — the backlog by region and
+ *       age since submission;</li>
  *   <li>{@code sms.received}, {@code sms.sent}, {@code sms.delivered}, {@code sms.undelivered} — SMS in/out today and
  *       the delivery rate (delivered / (delivered + undelivered)).</li>
  * </ul>
- * Chat figures (open, claimed, oldest unclaimed) come from the {@link ChatInbox}.
+ * Chat figures (open, claimed, oldest unclaimed) come from the {@link ChatDesk}.
  */
 public final class DashboardFigures implements AutoCloseable {
     static final int HISTORY_DAYS = 60;
@@ -50,7 +52,7 @@ public final class DashboardFigures implements AutoCloseable {
             Duration.ofDays(7));
 
     private final UnifiedJedis redis;
-    private final ChatInbox chat;
+    private final ChatDesk chat;
     private final Clock clock;
     private final ZoneId zone;
     private final ScheduledExecutorService timer;
@@ -63,7 +65,7 @@ public final class DashboardFigures implements AutoCloseable {
     private record Open(String region, Instant at) {
     }
 
-    public DashboardFigures(UnifiedJedis redis, ChatInbox chat, Clock clock, ZoneId zone) {
+    public DashboardFigures(UnifiedJedis redis, ChatDesk chat, Clock clock, ZoneId zone) {
         this.redis = redis;
         this.chat = chat;
         this.clock = clock;
@@ -114,22 +116,20 @@ public final class DashboardFigures implements AutoCloseable {
     private void fold(DomainEvent e) {
         LocalDate day = e.at().atZone(zone).toLocalDate();
         switch (e.type()) {
-            case "appointment.booked", "appointment.cancelled" -> {
-                LocalDate date = day;
-                String d = e.attributes().get("date");
-                if (d != null) {
-                    try {
-                        date = LocalDate.parse(d);
-                    } catch (DateTimeParseException ignored) {
-                        // not an ISO date: count it on the day it happened
-                    }
-                }
-                String office = e.attributes().getOrDefault("office", "?");
-                appointments.computeIfAbsent(date, k -> new TreeMap<>())
-                        .merge(office, e.type().endsWith("booked") ? 1 : -1, Integer::sum);
+            case "appointment.booked", "appointment.cancelled" -> appointment(e.attributes().get("office"),
+                    e.attributes().get("date"), day, e.type().endsWith("booked") ? 1 : -1);
+            case "appointment.rescheduled" -> {
+                appointment(e.attributes().get("fromOffice"), e.attributes().get("fromDate"), day, -1);
+                appointment(e.attributes().get("office"), e.attributes().get("date"), day, 1);
             }
-            case "visit.requested" -> visits.put(e.reference(), new Open(e.attributes().getOrDefault("region", "?"),
-                    e.at()));
+            case "visit.submitted", "visit.requested" -> visits.put(e.reference(),
+                    new Open(e.attributes().getOrDefault("region", "?"), e.at()));
+            case "visit.status" -> {
+                String status = e.attributes().getOrDefault("status", "");
+                if (status.equals("VISITED") || status.equals("CLOSED") || status.equals("DECLINED")) {
+                    visits.remove(e.reference());
+                }
+            }
             case "visit.visited", "visit.closed", "visit.declined" -> visits.remove(e.reference());
             case "sms.received" -> sms.computeIfAbsent(day, k -> new int[4])[0]++;
             case "sms.sent" -> sms.computeIfAbsent(day, k -> new int[4])[1]++;
@@ -138,6 +138,19 @@ public final class DashboardFigures implements AutoCloseable {
             default -> {
             }
         }
+    }
+
+    private void appointment(String office, String date, LocalDate eventDay, int delta) {
+        LocalDate on = eventDay;
+        if (date != null) {
+            try {
+                on = LocalDate.parse(date);
+            } catch (DateTimeParseException ignored) {
+                // not an ISO date: count it on the day it happened
+            }
+        }
+        appointments.computeIfAbsent(on, k -> new TreeMap<>()).merge(office == null ? "?" : office, delta,
+                Integer::sum);
     }
 
     private JsonObject compute() {

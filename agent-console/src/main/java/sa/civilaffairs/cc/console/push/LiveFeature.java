@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import sa.civilaffairs.cc.chat.ChatException;
-import sa.civilaffairs.cc.chat.ChatInbox;
-import sa.civilaffairs.cc.chat.ChatMessage;
-import sa.civilaffairs.cc.chat.Conversation;
+import sa.civilaffairs.cc.console.chat.ChatException;
+import sa.civilaffairs.cc.console.chat.ChatDesk;
+import sa.civilaffairs.cc.console.chat.DeskMessage;
+import sa.civilaffairs.cc.console.chat.Conversation;
 import sa.civilaffairs.cc.console.chat.ChatJson;
 import sa.civilaffairs.cc.console.dashboard.DashboardFigures;
 import sa.civilaffairs.cc.console.live.AgentControl;
@@ -40,11 +40,11 @@ public final class LiveFeature implements ConsoleFeature {
     private final LivePush push;
     private final LiveView view;
     private final AgentControl control;
-    private final ChatInbox chat;
+    private final ChatDesk chat;
     private final DashboardFigures figures;
     private final Clock clock;
 
-    public LiveFeature(LivePush push, LiveView view, AgentControl control, ChatInbox chat, DashboardFigures figures,
+    public LiveFeature(LivePush push, LiveView view, AgentControl control, ChatDesk chat, DashboardFigures figures,
                        Clock clock) {
         this.push = push;
         this.view = view;
@@ -138,7 +138,7 @@ public final class LiveFeature implements ConsoleFeature {
             throw ApiException.invalidWith(400, "INVALID_INPUT", "text", "field.chat.text");
         }
         try {
-            ChatMessage m = chat.reply(call.pathParam("id"), call.session().username(), text, clock.instant());
+            DeskMessage m = chat.reply(call.pathParam("id"), call.session().username(), text, clock.instant());
             return new JsonObject().put("message", ChatJson.message(m));
         } catch (ChatException e) {
             throw refusal(e);

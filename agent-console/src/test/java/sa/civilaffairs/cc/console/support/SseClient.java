@@ -1,11 +1,11 @@
 package sa.civilaffairs.cc.console.support;
 
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.HttpURLConnection;
-import java.net.URI;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,33 +27,39 @@ public final class SseClient implements AutoCloseable {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final HttpURLConnection connection;
+    private final Socket socket;
     private final Thread reader;
     private final CountDownLatch opened = new CountDownLatch(1);
     private volatile int status;
     private volatile boolean ended;
 
-    private SseClient(HttpURLConnection connection) {
-        this.connection = connection;
+    private SseClient(Socket socket) {
+        this.socket = socket;
         this.reader = new Thread(this::read, "test-sse-client");
         reader.setDaemon(true);
     }
 
+    /**
+     * Opens the stream over a plain socket (HttpURLConnection's disconnect waits for the reader, which waits for the
+     * next event: closing a socket ends both at once).
+     */
     public static SseClient open(int port, String sessionCookie, String lastEventId) {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/api/live/events")
-                    .toURL().openConnection();
-            c.setRequestProperty("Accept", "text/event-stream");
+            Socket socket = new Socket("127.0.0.1", port);
+            StringBuilder req = new StringBuilder("GET /api/live/events HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nAccept: text/event-stream\r\n");
             if (sessionCookie != null) {
-                c.setRequestProperty("Cookie", sessionCookie);
+                req.append("Cookie: ").append(sessionCookie).append("\r\n");
             }
             if (lastEventId != null) {
-                c.setRequestProperty("Last-Event-ID", lastEventId);
+                req.append("Last-Event-ID: ").append(lastEventId).append("\r\n");
             }
-            c.setReadTimeout(0);
-            SseClient client = new SseClient(c);
+            req.append("\r\n");
+            socket.getOutputStream().write(req.toString().getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            SseClient client = new SseClient(socket);
             client.reader.start();
-            if (!client.opened.await(10, TimeUnit.SECONDS)) {
+            if (!client.opened.await(20, TimeUnit.SECONDS)) {
                 throw new AssertionError("event stream did not open");
             }
             return client;
@@ -70,43 +76,94 @@ public final class SseClient implements AutoCloseable {
     }
 
     private void read() {
-        try {
-            status = connection.getResponseCode();
-            opened.countDown();
-            if (status != 200) {
-                return;
-            }
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String id = null;
-                String name = "message";
-                StringBuilder data = new StringBuilder();
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (line.isEmpty()) {
-                        if (data.length() > 0) {
-                            events.add(new Event(id, name, data.toString()));
-                        }
-                        id = null;
-                        name = "message";
-                        data.setLength(0);
-                    } else if (line.startsWith("id: ")) {
-                        id = line.substring(4);
-                    } else if (line.startsWith("event: ")) {
-                        name = line.substring(7);
-                    } else if (line.startsWith("data: ")) {
-                        if (data.length() > 0) {
-                            data.append('\n');
-                        }
-                        data.append(line.substring(6));
-                    }
+        try (InputStream in = new BufferedInputStream(socket.getInputStream())) {
+            String statusLine = line(in);
+            status = statusLine == null ? 0 : Integer.parseInt(statusLine.split(" ")[1]);
+            boolean chunked = false;
+            String header;
+            while ((header = line(in)) != null && !header.isEmpty()) {
+                if (header.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding:")
+                        && header.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+                    chunked = true;
                 }
             }
-        } catch (IOException e) {
+            opened.countDown();
+            if (status != 200 || !chunked) {
+                return;
+            }
+            Parser parser = new Parser();
+            while (true) {
+                String size = line(in);
+                if (size == null) {
+                    return;
+                }
+                int n = Integer.parseInt(size.split(";")[0].trim(), 16);
+                if (n == 0) {
+                    return;
+                }
+                byte[] chunk = in.readNBytes(n);
+                parser.feed(chunk);
+                line(in); // the CRLF after the chunk
+            }
+        } catch (IOException | RuntimeException e) {
             // closed by the test or the server
         } finally {
             ended = true;
             opened.countDown();
+        }
+    }
+
+    /** One CRLF- or LF-terminated line as UTF-8, or null at the end of the stream. */
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                byte[] bytes = out.toByteArray();
+                int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, len, StandardCharsets.UTF_8);
+            }
+            out.write(b);
+        }
+        return out.size() == 0 ? null : out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The event-stream format, fed chunk by chunk (a line may span chunks; '\n' never occurs inside UTF-8). */
+    private final class Parser {
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private String id;
+        private String name = "message";
+        private final StringBuilder data = new StringBuilder();
+
+        void feed(byte[] bytes) {
+            for (byte b : bytes) {
+                if (b == '\n') {
+                    lineDone(pending.toString(StandardCharsets.UTF_8));
+                    pending.reset();
+                } else {
+                    pending.write(b);
+                }
+            }
+        }
+
+        private void lineDone(String line) {
+            if (line.isEmpty()) {
+                if (data.length() > 0) {
+                    events.add(new Event(id, name, data.toString()));
+                }
+                id = null;
+                name = "message";
+                data.setLength(0);
+            } else if (line.startsWith("id: ")) {
+                id = line.substring(4);
+            } else if (line.startsWith("event: ")) {
+                name = line.substring(7);
+            } else if (line.startsWith("data: ")) {
+                if (data.length() > 0) {
+                    data.append('\n');
+                }
+                data.append(line.substring(6));
+            }
         }
     }
 
@@ -159,7 +216,10 @@ public final class SseClient implements AutoCloseable {
 
     @Override
     public void close() {
-        connection.disconnect();
-        reader.interrupt();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
     }
 }

@@ -1,4 +1,4 @@
-package sa.civilaffairs.cc.chat;
+package sa.civilaffairs.cc.console.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
-import sa.civilaffairs.cc.chat.redis.ChatKeys;
+import sa.civilaffairs.cc.chat.ChatMessage;
 import sa.civilaffairs.cc.chat.redis.RedisChatInbox;
+import sa.civilaffairs.cc.console.chat.redis.RedisChatDesk;
 import sa.civilaffairs.cc.identity.Mobile;
 import sa.civilaffairs.cc.outbox.Lane;
 import sa.civilaffairs.cc.outbox.OutboundSms;
@@ -27,17 +28,20 @@ import sa.civilaffairs.cc.testkit.RedisHandle;
 import sa.civilaffairs.cc.text.Language;
 
 @ExtendWith(RedisExtension.class)
-class RedisChatInboxIT {
+class RedisChatDeskIT {
     private static final Mobile CITIZEN = Mobile.parse("0551234567");
     private static final Instant T0 = Instant.ofEpochMilli(1_790_000_000_000L);
 
     @Test
     void oneAgentWinsTheClaimAndOnlyThatAgentRepliesThroughTheOutbox(RedisHandle redis) throws Exception {
-        ChatInbox inbox = new RedisChatInbox(redis.client(), new RedisOutbox(redis.client()));
-        Conversation c = inbox.open(CITIZEN, Language.AR, "CHAT أريد مساعدة", T0);
+        ChatDesk desk = new RedisChatDesk(redis.client(), new RedisChatInbox(redis.client()),
+                new RedisOutbox(redis.client()), null);
+        Conversation c = desk.fromCitizen("1-1", CITIZEN, Language.AR, "أريد مساعدة", T0).orElseThrow();
         assertEquals(ChatStatus.OPEN, c.status());
-        assertEquals(c.id(), inbox.open(CITIZEN, Language.AR, "مرحبا", T0.plusSeconds(1)).id(),
-                "a second CHAT continues the open conversation");
+        assertTrue(desk.fromCitizen("1-1", CITIZEN, Language.AR, "أريد مساعدة", T0).isEmpty(),
+                "an inbox entry applied twice (two instances, a re-read) counts once");
+        assertEquals(c.id(), desk.fromCitizen("2-1", CITIZEN, Language.AR, "مرحبا", T0.plusSeconds(1)).orElseThrow()
+                .id(), "the next message continues the open conversation");
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> tries = new ArrayList<>();
@@ -45,7 +49,7 @@ class RedisChatInboxIT {
             String agent = "agent" + i;
             Callable<String> claim = () -> {
                 try {
-                    return inbox.claim(c.id(), agent, T0.plusSeconds(2)).agent();
+                    return desk.claim(c.id(), agent, T0.plusSeconds(2)).agent();
                 } catch (ChatException e) {
                     return e.reason().name();
                 }
@@ -59,12 +63,11 @@ class RedisChatInboxIT {
         pool.shutdown();
         assertEquals(7, answers.stream().filter("ALREADY_CLAIMED"::equals).count(), answers.toString());
         String winner = answers.stream().filter(a -> a.startsWith("agent")).findFirst().orElseThrow();
-
         String loser = winner.equals("agent0") ? "agent1" : "agent0";
-        ChatException refused = assertThrows(ChatException.class, () -> inbox.reply(c.id(), loser, "x", T0));
+        ChatException refused = assertThrows(ChatException.class, () -> desk.reply(c.id(), loser, "x", T0));
         assertEquals(ChatException.Reason.NOT_YOURS, refused.reason());
 
-        ChatMessage sent = inbox.reply(c.id(), winner, "كيف أساعدك؟", T0.plusSeconds(3));
+        DeskMessage sent = desk.reply(c.id(), winner, "كيف أساعدك؟", T0.plusSeconds(3));
         List<StreamEntry> out = redis.client().xrange(OutboxStreams.key(Lane.REPLY), (StreamEntryID) null,
                 (StreamEntryID) null);
         assertEquals(1, out.size());
@@ -72,16 +75,16 @@ class RedisChatInboxIT {
         assertEquals(CITIZEN, sms.to());
         assertEquals("كيف أساعدك؟", sms.text());
         assertEquals(sent.smsId(), sms.id());
-        assertEquals(c.id(), sms.inReplyTo());
+        List<StreamEntry> inbox = redis.client().xrange(RedisChatInbox.INBOX, (StreamEntryID) null, (StreamEntryID) null);
+        ChatMessage recorded = ChatMessage.fromFields(inbox.get(inbox.size() - 1).getFields());
+        assertEquals(ChatMessage.Direction.OUT, recorded.direction(), "the reply is in the dialog engine's inbox too");
+        assertEquals(winner, recorded.agent());
 
-        assertTrue(inbox.continueIfOpen(CITIZEN, "شكرا", T0.plusSeconds(4)).isPresent());
-        assertEquals(List.of("CHAT أريد مساعدة", "مرحبا", "كيف أساعدك؟", "شكرا"),
-                inbox.messages(c.id(), 50).stream().map(ChatMessage::text).toList());
-
-        assertEquals(ChatStatus.CLOSED, inbox.close(c.id(), winner, T0.plusSeconds(5)).status());
-        assertTrue(inbox.active().isEmpty());
-        assertTrue(inbox.continueIfOpen(CITIZEN, "another", T0.plusSeconds(6)).isEmpty(),
-                "after close, the citizen's SMS is no longer chat");
-        assertTrue(redis.client().xlen(ChatKeys.CHANGES) >= 6, "every change is on the change stream");
+        assertEquals(List.of("أريد مساعدة", "مرحبا", "كيف أساعدك؟"),
+                desk.messages(c.id(), 50).stream().map(DeskMessage::text).toList());
+        assertEquals(ChatStatus.CLOSED, desk.close(c.id(), winner, T0.plusSeconds(5)).status());
+        assertTrue(desk.active().isEmpty());
+        Conversation next = desk.fromCitizen("3-1", CITIZEN, Language.AR, "مرة أخرى", T0.plusSeconds(6)).orElseThrow();
+        assertTrue(!next.id().equals(c.id()) && next.status() == ChatStatus.OPEN, "after close, a new conversation");
     }
 }

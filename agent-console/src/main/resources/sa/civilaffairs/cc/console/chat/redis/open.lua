@@ -1,12 +1,13 @@
--- Opens the citizen's conversation (or continues the one not yet closed) and appends their message.
--- KEYS: by-mobile hash, active zset, seq counter, change stream
--- ARGV: mobile, lang, text, at (epoch ms), conversation key prefix, messages key prefix, create (1|0)
+-- Applies a citizen's message from the inbox stream once: opens their conversation (or continues the one not yet
+-- closed) and appends the message.
+-- KEYS: by-mobile hash, active zset, seq counter, change stream, seen marker of the inbox entry
+-- ARGV: mobile, lang, text, at (epoch ms), conversation key prefix, messages key prefix
+if not redis.call('SET', KEYS[5], '1', 'NX', 'EX', '86400') then
+  return false
+end
 local id = redis.call('HGET', KEYS[1], ARGV[1])
 local opened = 0
 if not id then
-  if ARGV[7] ~= '1' then
-    return false
-  end
   id = 'c' .. redis.call('INCR', KEYS[3])
   redis.call('HSET', ARGV[5] .. id, 'id', id, 'mobile', ARGV[1], 'lang', ARGV[2], 'status', 'OPEN', 'agent', '',
     'openedAt', ARGV[4], 'lastAt', ARGV[4])

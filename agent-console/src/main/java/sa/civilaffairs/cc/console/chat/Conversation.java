@@ -1,4 +1,4 @@
-package sa.civilaffairs.cc.chat;
+package sa.civilaffairs.cc.console.chat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,8 @@ import sa.civilaffairs.cc.identity.Mobile;
 import sa.civilaffairs.cc.text.Language;
 
 /**
- * One SMS chat between a citizen and the contact center.
+ * One SMS chat between a citizen and the contact center, as the agents' desk sees it (the citizen's messages come from
+ * the dialog engine's inbox stream, {@code {chat}:inbox}); ids are the desk's own ({@code c<n>}), never the number.
  *
  * @param agent     the console user who claimed it, empty while OPEN
  * @param openedAt  when the citizen sent CHAT

@@ -1,4 +1,4 @@
-package sa.civilaffairs.cc.chat;
+package sa.civilaffairs.cc.console.chat;
 
 /** Where a chat conversation stands: waiting for an agent, held by one, or over. */
 public enum ChatStatus {
