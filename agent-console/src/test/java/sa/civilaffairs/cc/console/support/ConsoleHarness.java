@@ -57,10 +57,17 @@ public final class ConsoleHarness implements AutoCloseable {
     }
 
     public static ConsoleHarness start(Vertx vertx, RedisHandle redis, Map<String, String> env) {
+        return start(vertx, redis, env, server -> { });
+    }
+
+    /** With options set on the server before it starts (e.g. {@code server.live(feed)}). */
+    public static ConsoleHarness start(Vertx vertx, RedisHandle redis, Map<String, String> env,
+                                      java.util.function.Consumer<ConsoleServer> options) {
         RegistryDouble registry = RegistryDouble.start();
         People.stub(registry);
         CivilRegistry client = new HttpCivilRegistry(registry.settings());
         ConsoleServer server = new ConsoleServer().vertx(vertx);
+        options.accept(server);
         try {
             withCases(server, redis, client);
             int port = server.start(ConsoleConfig.load(CONFIG, env), redis.client(), client);
