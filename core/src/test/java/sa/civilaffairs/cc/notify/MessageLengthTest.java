@@ -72,6 +72,12 @@ class MessageLengthTest {
                 ? "لم نتمكن من الوصول إلى العنوان بعد ثلاث محاولات اتصال متتالية"
                 : "we could not reach the address after three calls in a row ab");
         v.put("text", "");
+        // the dialog prompts' menus, notices and status lists are cut to fit by DialogEngine (DialogLengthIT)
+        v.put("menu", "");
+        v.put("notice", "");
+        v.put("prompt", "");
+        v.put("items", "");
+        v.put("minutes", "5");
         return v;
     }
 
