@@ -11,7 +11,22 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
+import sa.civilaffairs.cc.calendar.RiyadhTime;
+import sa.civilaffairs.cc.chat.ChatReplies;
+import sa.civilaffairs.cc.chat.redis.RedisChatInbox;
+import sa.civilaffairs.cc.console.chat.ChatDesk;
+import sa.civilaffairs.cc.console.chat.redis.InboxBridge;
+import sa.civilaffairs.cc.console.chat.redis.RedisChatDesk;
+import sa.civilaffairs.cc.notify.MessageTemplates;
+import sa.civilaffairs.cc.console.ami.LiveFeed;
 import sa.civilaffairs.cc.console.audit.AuditLog;
+import sa.civilaffairs.cc.console.auth.Role;
+import sa.civilaffairs.cc.console.chat.ChatFollower;
+import sa.civilaffairs.cc.console.dashboard.DashboardFigures;
+import sa.civilaffairs.cc.console.push.LiveFeature;
+import sa.civilaffairs.cc.console.push.LivePush;
+import sa.civilaffairs.cc.console.push.redis.RedisPopRelay;
+import sa.civilaffairs.cc.outbox.redis.RedisOutbox;
 import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.auth.Accounts;
 import sa.civilaffairs.cc.console.auth.AccountsFile;
@@ -68,6 +83,9 @@ public final class ConsoleServer implements AutoCloseable {
     private final List<String> deployments = new ArrayList<>();
     private int port = -1;
     private List<AccountsFile.Seed> seeds = List.of();
+    private LiveFeed liveFeed;
+    private MessageTemplates chatTemplates;
+    private final List<AutoCloseable> liveParts = new ArrayList<>();
 
     /** Our records of a person for the person card; until the case stores are connected, a placeholder. */
     public ConsoleServer history(PersonHistory history) {
@@ -78,6 +96,24 @@ public final class ConsoleServer implements AutoCloseable {
     /** Adds a feature's routes and menu entries (booking, visit requests, tickets...). */
     public ConsoleServer feature(ConsoleFeature feature) {
         features.add(feature);
+        return this;
+    }
+
+    /**
+     * Makes the console live (issue 7): screen pops, agent states, the SMS chat inbox and the supervisor dashboard,
+     * fed by {@code feed} (this instance's AMI link). The feed stays the caller's to close.
+     */
+    public ConsoleServer live(LiveFeed feed) {
+        this.liveFeed = feed;
+        return this;
+    }
+
+    /**
+     * Chat replies rendered with the {@code chat.reply} template (core {@code ChatReplies}); without it an agent's
+     * reply goes out as typed.
+     */
+    public ConsoleServer chatTemplates(MessageTemplates templates) {
+        this.chatTemplates = templates;
         return this;
     }
 
@@ -115,6 +151,10 @@ public final class ConsoleServer implements AutoCloseable {
         SignIn signIn = new SignIn(users, hasher, new RedisLoginThrottle(redis, config.throttle()), sessions, audit);
         PersonLookup lookup = new PersonLookup(registry, history, new RedisMobileIndex(redis), audit, clock);
         Messages messages = new Messages();
+        List<ConsoleFeature> features = new ArrayList<>(this.features);
+        if (liveFeed != null) {
+            features.add(0, liveFeature(redis, sessions, cookies));
+        }
         List<NavLink> nav = new ArrayList<>(HttpVerticle.NAVIGATION);
         features.forEach(f -> nav.addAll(f.navigation()));
 
@@ -148,6 +188,22 @@ public final class ConsoleServer implements AutoCloseable {
         log.info("agent console on {}://{}:{} ({} instances)", config.http().tls().isPresent() ? "https" : "http",
                 config.http().host(), port, config.http().instances());
         return port;
+    }
+
+    private LiveFeature liveFeature(UnifiedJedis redis, Sessions sessions, WebCookies cookies) {
+        LivePush push = new LivePush(liveFeed.view(), new RedisPopRelay(redis, clock), sessions, cookies, clock);
+        liveParts.add(push);
+        push.start();
+        RedisChatInbox inbox = new RedisChatInbox(redis);
+        RedisOutbox outbox = new RedisOutbox(redis);
+        ChatDesk chat = new RedisChatDesk(redis, inbox, outbox,
+                chatTemplates == null ? null : new ChatReplies(inbox, outbox, chatTemplates, clock));
+        liveParts.add(new ChatFollower(redis, chat, push.hub(), clock).start());
+        liveParts.add(new InboxBridge(redis, chat, "console-" + java.util.UUID.randomUUID()).start());
+        DashboardFigures figures = new DashboardFigures(redis, chat, clock, RiyadhTime.ZONE)
+                .start(Duration.ofSeconds(5), f -> push.hub().toRole(Role.SUPERVISOR, "figures", f.encode()));
+        liveParts.add(figures);
+        return new LiveFeature(push, liveFeed.view(), liveFeed.control(), chat, figures, clock);
     }
 
     private static int freePort(String host) {
@@ -199,6 +255,14 @@ public final class ConsoleServer implements AutoCloseable {
                 ownsVertx = false;
             }
         }
+        for (AutoCloseable part : liveParts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+        liveParts.clear();
         if (ownedRedis != null) {
             ownedRedis.close();
             ownedRedis = null;

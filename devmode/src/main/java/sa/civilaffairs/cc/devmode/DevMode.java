@@ -12,6 +12,7 @@ import redis.clients.jedis.UnifiedJedis;
 import org.slf4j.LoggerFactory;
 import sa.civilaffairs.cc.calendar.RiyadhTime;
 import sa.civilaffairs.cc.config.ConfigDirectory;
+import sa.civilaffairs.cc.console.CaseFeatures;
 import sa.civilaffairs.cc.dialog.sms.DialogSmsService;
 import sa.civilaffairs.cc.dialog.sms.DialogSmsSettings;
 import sa.civilaffairs.cc.notify.YamlMessageTemplates;
@@ -67,9 +68,10 @@ public final class DevMode {
         Path config = ConfigDirectory.locate();
         UnifiedJedis shared = remember(redis.settings().connect());
 
-        ConsoleServer console = remember(new ConsoleServer());
-        console.start(ConsoleConfig.load(config.resolve("console.yaml"), devEnvironment()), redis.settings(),
-                civilRegistry);
+        // The console's case screens (appointments, Taqdeer, Tahseen, lost reports) on the same Redis stores.
+        ConsoleServer console = remember(CaseFeatures.onRedis(shared, civilRegistry, config, RiyadhTime.systemClock())
+                .installInto(new ConsoleServer()));
+        console.start(ConsoleConfig.load(config.resolve("console.yaml"), devEnvironment()), shared, civilRegistry);
         print("agent console", "http://127.0.0.1:" + console.port() + "/");
 
         Ivr ivr = remember(Ivr.start(IvrConfig.load(config.resolve(IvrConfig.FILE), devEnvironment()),

@@ -19,6 +19,10 @@ public final class DemoLoop implements AutoCloseable {
             new String[] {"Local/agent2@agents/n", "Agent Two"},
             new String[] {"Local/agent3@agents/n", "Agent Three (no answer)"});
 
+    /** People of config/registry/demo-people.json, so a pop's person card finds someone in dev mode. */
+    private static final List<String> DEMO_PEOPLE = List.of("1000000016", "1000000024", "1000000032", "1000000040",
+            "2000000014", "1000000057");
+
     private final ScheduledExecutorService timer;
 
     private DemoLoop(AmiDouble pbx, Duration every) {
@@ -31,7 +35,9 @@ public final class DemoLoop implements AutoCloseable {
         });
         timer.scheduleWithFixedDelay(() -> {
             int n = counter.getAndIncrement();
-            SyntheticCalls.Call call = synth.call(2_000_000 + n);
+            SyntheticCalls.Call c = synth.call(2_000_000 + n);
+            SyntheticCalls.Call call = new SyntheticCalls.Call(c.n(), c.uniqueId(), c.linkedId(), c.channel(),
+                    c.callerNumber(), DEMO_PEOPLE.get(n % DEMO_PEOPLE.size()));
             String[] m = MEMBERS.get(n % MEMBERS.size());
             pbx.play(synth.joined(call, 1));
             pbx.play(synth.noise(call));

@@ -16,23 +16,35 @@ import sa.civilaffairs.cc.text.Language;
  */
 public final class Messages {
     private static final String BUNDLE = "sa.civilaffairs.cc.console.web.messages";
+    /** The live contact center's texts (pops, agent states, chat, dashboard), kept in their own files. */
+    private static final String LIVE_BUNDLE = "sa.civilaffairs.cc.console.push.messages";
 
-    private final Map<Language, ResourceBundle> bundles;
+    private final Map<Language, Map<String, String>> bundles;
 
     public Messages() {
+        this.bundles = Map.of(Language.AR, load("ar"), Language.EN, load("en"));
+    }
+
+    private static Map<String, String> load(String tag) {
         ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES);
-        this.bundles = Map.of(
-                Language.AR, ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag("ar"), noFallback),
-                Language.EN, ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag("en"), noFallback));
+        Map<String, String> all = new TreeMap<>();
+        for (String name : java.util.List.of(BUNDLE, LIVE_BUNDLE)) {
+            ResourceBundle b = ResourceBundle.getBundle(name, Locale.forLanguageTag(tag), noFallback);
+            for (String k : Collections.list(b.getKeys())) {
+                if (all.put(k, b.getString(k)) != null) {
+                    throw new IllegalStateException("message key " + k + " defined twice (" + name + ")");
+                }
+            }
+        }
+        return Collections.unmodifiableMap(all);
     }
 
     public String text(Language language, String key, String... args) {
-        String pattern;
-        try {
-            pattern = bundles.get(language).getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalArgumentException("no message '" + key + "' in " + language, e);
+        String pattern = bundles.get(language).get(key);
+        if (pattern == null) {
+            throw new IllegalArgumentException("no message '" + key + "' in " + language,
+                    new MissingResourceException(key, BUNDLE, key));
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args);
     }
@@ -40,12 +52,11 @@ public final class Messages {
     /** Every key with the given prefix, for the pages' scripts. */
     public Map<String, String> withPrefix(Language language, String prefix) {
         Map<String, String> out = new TreeMap<>();
-        ResourceBundle b = bundles.get(language);
-        for (String k : Collections.list(b.getKeys())) {
+        bundles.get(language).forEach((k, v) -> {
             if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), b.getString(k));
+                out.put(k.substring(prefix.length()), v);
             }
-        }
+        });
         return out;
     }
 

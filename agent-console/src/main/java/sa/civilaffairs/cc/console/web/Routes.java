@@ -79,6 +79,46 @@ public final class Routes {
         return this;
     }
 
+    /**
+     * A long-lived response (server-sent events): the session and role are checked on the worker pool, then
+     * {@code handler} runs on the event loop with the session; a refusal is the usual JSON answer (401/403), which
+     * an {@code EventSource} sees as a failed connection.
+     */
+    public Routes stream(String path, Access access, StreamHandler handler) {
+        router.get(path).handler(ctx -> {
+            Language language = WebCookies.language(ctx.request());
+            Optional<String> token = cookies.sessionToken(ctx.request());
+            worker.<ConsoleSession>executeBlocking(() -> {
+                ConsoleSession session = token.flatMap(sessions::touch).orElseThrow(ApiException::sessionRequired);
+                if (!access.allows(session.role())) {
+                    throw ApiException.forbidden();
+                }
+                return session;
+            }, false).onComplete(result -> {
+                if (ctx.response().ended() || ctx.response().closed()) {
+                    return;
+                }
+                if (result.failed()) {
+                    refuse(ctx, language, result.cause());
+                } else {
+                    handler.open(ctx, result.result());
+                }
+            });
+        });
+        return this;
+    }
+
+    /** Opens a stream for a signed-in user; runs on the event loop and must not block. */
+    @FunctionalInterface
+    public interface StreamHandler {
+        void open(RoutingContext ctx, ConsoleSession session);
+    }
+
+    /** The sessions store (a stream re-checks its session while it stays open). */
+    public Sessions sessions() {
+        return sessions;
+    }
+
     /** The Vert.x router, for what is not an API route or a page (static files). */
     public Router router() {
         return router;
@@ -106,6 +146,14 @@ public final class Routes {
             }
             if (body == null) {
                 body = new JsonObject();
+            }
+        } else {
+            // A reading route's inputs are its query parameters (never personal data: those travel in POST bodies).
+            body = new JsonObject();
+            for (var param : ctx.queryParams()) {
+                if (param.getValue().length() <= 64) {
+                    body.put(param.getKey(), param.getValue());
+                }
             }
         }
         Optional<String> token = cookies.sessionToken(req);

@@ -355,7 +355,7 @@ class LiveFeedIT {
 
     @Test
     void settingsComeFromTheConfigFileAndTheEnvironment() {
-        AmiSettings fromFile = LiveConfigFiles.ami(Path.of("../config/console-ami.yaml"),
+        AmiSettings fromFile = LiveConfigFiles.ami(Path.of("../config/console.yaml"),
                 Map.of("CC_AMI_PORT", Integer.toString(pbx.port()), "CC_AMI_USER", "ivrtest", "CC_AMI_SECRET", "ivrtest"));
         assertEquals(Duration.ofSeconds(20), fromFile.pingInterval());
         assertFalse(fromFile.toString().contains("ivrtest@") && fromFile.toString().contains("secret=ivrtest"));

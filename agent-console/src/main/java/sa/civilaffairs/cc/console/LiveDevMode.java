@@ -1,0 +1,101 @@
+package sa.civilaffairs.cc.console;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import sa.civilaffairs.cc.console.ami.AmiSettings;
+import sa.civilaffairs.cc.console.ami.LiveConfigFiles;
+import sa.civilaffairs.cc.console.ami.LiveFeed;
+import sa.civilaffairs.cc.console.amidouble.AmiDouble;
+import sa.civilaffairs.cc.console.amidouble.DemoLoop;
+import sa.civilaffairs.cc.console.config.ConsoleConfig;
+import sa.civilaffairs.cc.redis.RedisSettings;
+import sa.civilaffairs.cc.registry.CivilRegistry;
+
+/**
+ * Dev mode for the live console: the console (demo accounts) wired to an AMI double on a free port that plays a
+ * {@link DemoLoop} — a queue call every {@code callEvery}, ringing agent1, agent2, agent3 in turn, with IVR findings
+ * of people from {@code config/registry/demo-people.json} — so a newcomer signed in as agent1 sees pops arrive on
+ * {@code /calls} and supervisor1 sees the dashboard move.
+ *
+ * <pre>{@code
+ * LiveDevMode live = LiveDevMode.start(Path.of("config"), redis.settings(), registry, Duration.ofSeconds(15));
+ * System.out.println("console http://127.0.0.1:" + live.port() + "/calls");
+ * live.demoAccounts().forEach(System.out::println);
+ * ...
+ * live.close();
+ * }</pre>
+ */
+public final class LiveDevMode implements AutoCloseable {
+    private final AmiDouble pbx;
+    private final DemoLoop demo;
+    private final LiveFeed feed;
+    private final ConsoleServer console;
+    private final int port;
+
+    private LiveDevMode(AmiDouble pbx, DemoLoop demo, LiveFeed feed, ConsoleServer console, int port) {
+        this.pbx = pbx;
+        this.demo = demo;
+        this.feed = feed;
+        this.console = console;
+        this.port = port;
+    }
+
+    /**
+     * Starts it all; the console's HTTP port comes from {@code config/console.yaml} ({@code CONSOLE_HTTP_PORT} may
+     * override it, 0 for any free port). Blocks until the console listens.
+     */
+    public static LiveDevMode start(Path configDir, RedisSettings redis, CivilRegistry registry, Duration callEvery) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("CONSOLE_DEV_MODE", "true");
+        AmiDouble pbx = AmiDouble.start(); // the captured account ivrtest/ivrtest, queue civil-affairs-ar
+        LiveFeed feed = null;
+        ConsoleServer console = null;
+        DemoLoop demo = null;
+        try {
+            AmiSettings fromFile = LiveConfigFiles.ami(configDir.resolve("console.yaml"), Map.of());
+            AmiSettings settings = AmiSettings.of(pbx.host(), pbx.port(), "ivrtest", "ivrtest")
+                    .withBackoff(fromFile.backoffMin(), fromFile.backoffMax());
+            feed = LiveFeed.start(settings, LiveConfigFiles.agents(configDir.resolve("agents.yaml")),
+                    Clock.systemUTC(), ZoneId.of("Asia/Riyadh"));
+            console = new ConsoleServer().live(feed);
+            int port = console.start(ConsoleConfig.load(configDir.resolve("console.yaml"), env), redis, registry);
+            demo = DemoLoop.start(pbx, callEvery);
+            return new LiveDevMode(pbx, demo, feed, console, port);
+        } catch (RuntimeException e) {
+            if (console != null) {
+                console.close();
+            }
+            if (feed != null) {
+                feed.close();
+            }
+            pbx.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The AMI double's port (to watch the AMI side with telnet). */
+    public int amiPort() {
+        return pbx.port();
+    }
+
+    public List<String> demoAccounts() {
+        return console.demoAccounts();
+    }
+
+    @Override
+    public void close() {
+        demo.close();
+        console.close();
+        feed.close();
+        pbx.close();
+    }
+}

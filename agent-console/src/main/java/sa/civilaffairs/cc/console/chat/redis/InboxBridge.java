@@ -1,0 +1,110 @@
+package sa.civilaffairs.cc.console.chat.redis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+import sa.civilaffairs.cc.chat.ChatMessage;
+import sa.civilaffairs.cc.chat.redis.RedisChatInbox;
+import sa.civilaffairs.cc.console.chat.ChatDesk;
+
+/**
+ * Brings citizens' chat messages from the dialog engine's inbox stream ({@value RedisChatInbox#INBOX}, core
+ * {@code chat.ChatInbox}) to the {@link ChatDesk}: one thread per console instance reads the stream in the consumer
+ * group {@value DeskKeys#INBOX_GROUP} (created at {@code $}: messages from before the first console start are not
+ * opened as conversations), applies each IN message once ({@code fromCitizen} is idempotent per entry id, too) and
+ * acknowledges it. OUT messages (agents' replies) are skipped: the desk recorded them already.
+ */
+public final class InboxBridge implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(InboxBridge.class);
+
+    private final UnifiedJedis redis;
+    private final ChatDesk desk;
+    private final String consumer;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+
+    public InboxBridge(UnifiedJedis redis, ChatDesk desk, String consumer) {
+        this.redis = redis;
+        this.desk = desk;
+        this.consumer = consumer;
+        this.thread = new Thread(this::run, "live-chat-inbox");
+        thread.setDaemon(true);
+    }
+
+    /** Creates the consumer group if needed (so messages appended from now on are seen), then starts reading. */
+    public InboxBridge start() {
+        try {
+            redis.xgroupCreate(RedisChatInbox.INBOX, DeskKeys.INBOX_GROUP, StreamEntryID.XGROUP_LAST_ENTRY, true);
+        } catch (JedisDataException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("BUSYGROUP")) {
+                throw e;
+            }
+        }
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        long backoff = 100;
+        while (running.get()) {
+            try {
+                List<Map.Entry<String, List<StreamEntry>>> read = redis.xreadGroup(DeskKeys.INBOX_GROUP, consumer,
+                        XReadGroupParams.xReadGroupParams().block(1000).count(100),
+                        Map.of(RedisChatInbox.INBOX, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+                if (read != null) {
+                    for (Map.Entry<String, List<StreamEntry>> stream : read) {
+                        for (StreamEntry e : stream.getValue()) {
+                            apply(e);
+                            redis.xack(RedisChatInbox.INBOX, DeskKeys.INBOX_GROUP, e.getID());
+                        }
+                    }
+                }
+                backoff = 100;
+            } catch (JedisException e) {
+                if (!running.get()) {
+                    return;
+                }
+                log.warn("chat inbox bridge: {}; retrying in {} ms", e.toString(), backoff);
+                try {
+                    Thread.sleep(backoff); // reconnect backoff on this dedicated thread
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    private void apply(StreamEntry e) {
+        ChatMessage m;
+        try {
+            m = ChatMessage.fromFields(e.getFields());
+        } catch (RuntimeException bad) {
+            log.warn("chat inbox entry {} skipped: {}", e.getID(), bad.getClass().getSimpleName());
+            return;
+        }
+        if (m.direction() == ChatMessage.Direction.IN) {
+            desk.fromCitizen(e.getID().toString(), m.number(), m.language(), m.text(), m.at());
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        thread.interrupt();
+        try {
+            thread.join(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

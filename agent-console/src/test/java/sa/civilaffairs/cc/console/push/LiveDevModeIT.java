@@ -1,0 +1,41 @@
+package sa.civilaffairs.cc.console.push;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import sa.civilaffairs.cc.console.LiveDevMode;
+import sa.civilaffairs.cc.console.support.ConsoleClient;
+import sa.civilaffairs.cc.console.support.People;
+import sa.civilaffairs.cc.console.support.SseClient;
+import sa.civilaffairs.cc.testkit.RedisExtension;
+import sa.civilaffairs.cc.registry.http.HttpCivilRegistry;
+import sa.civilaffairs.cc.testkit.RedisHandle;
+import sa.civilaffairs.cc.testkit.RegistryDouble;
+
+/** The dev-mode hook: the console wired to an AMI double playing the demo loop; agent1 sees a pop arrive. */
+@ExtendWith({VertxExtension.class, RedisExtension.class})
+class LiveDevModeIT {
+    @Test
+    void aNewcomerSignedInAsAgent1SeesPopsArrive(Vertx vertx, RedisHandle redis) {
+        RegistryDouble registry = RegistryDouble.start();
+        People.stub(registry);
+        try (LiveDevMode live = LiveDevMode.start(Path.of("..", "config"), redis.server().settings(),
+                new HttpCivilRegistry(registry.settings()), Duration.ofMillis(500))) {
+            ConsoleClient agent1 = ConsoleClient.plain(vertx, live.port());
+            agent1.signIn("agent1", "agent1-demo-pass").expect(200);
+            try (SseClient sse = SseClient.open(agent1)) {
+                JsonObject pop = sse.await("pop", p -> true, Duration.ofSeconds(20)).json();
+                assertEquals("agent1", pop.getString("agent"));
+                assertEquals("1000000016", pop.getString("nationalId"), "a person of demo-people.json");
+            }
+        } finally {
+            registry.stop();
+        }
+    }
+}
