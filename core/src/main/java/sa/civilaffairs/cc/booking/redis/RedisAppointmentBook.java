@@ -576,6 +576,9 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             startOnce();
             CompletableFuture<BookingOutcome> result = new CompletableFuture<>();
             queue.add(new Job(attempt, result));
+            if (closed) {
+                refuseWaiting();
+            }
             try {
                 return result.get();
             } catch (InterruptedException e) {
@@ -616,6 +619,15 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             synchronized (this) {
                 workers.forEach(Thread::interrupt);
             }
+            refuseWaiting();
+        }
+
+        /** After close: nobody will send the attempts still waiting; their callers get an error, not a hang. */
+        private void refuseWaiting() {
+            List<Job> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.forEach(job -> job.result.completeExceptionally(
+                    new IllegalStateException("appointment book closed before the attempt was sent")));
         }
 
         private void loop() {
