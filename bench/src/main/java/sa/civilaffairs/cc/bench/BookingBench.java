@@ -181,6 +181,14 @@ public final class BookingBench {
             System.out.printf(Locale.ROOT, "free-slots alone:   p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d queries, "
                     + "%d threads, no bookings running)%n", pct(quiet, 50), pct(quiet, 99), pct(quiet, 100),
                     quiet.length, queryThreads);
+            // where Redis spent its time (before the audit's own reads)
+            try (redis.clients.jedis.Jedis direct = new redis.clients.jedis.Jedis("127.0.0.1", server.port())) {
+                direct.info("commandstats").lines().filter(l -> l.startsWith("cmdstat_"))
+                        .map(l -> l.substring(8).split(":", 2))
+                        .filter(kv -> !kv[0].equals("info"))
+                        .forEach(kv -> System.out.printf(Locale.ROOT, "redis %-10s %s%n", kv[0],
+                                kv[1].replaceAll(",rejected_calls=\\d+,failed_calls=\\d+", "")));
+            }
             Audit audit = audit(redis, calendar, slots, Arrays.stream(bookedTotal).sum());
             System.out.printf(Locale.ROOT, "overbooking:        %d slots above capacity; %d counters that disagree "
                             + "with the stored appointments; %d places counted vs %d Booked outcomes (%d slots read)%n",

@@ -91,6 +91,13 @@ import sa.civilaffairs.cc.reference.References;
  * wins the race makes {@code vacate.lua} refuse, and the new place is given back. A mover that dies mid-way is settled
  * like a pending booking by the next attempt for the person and service.
  *
+ * <h2>Throughput</h2>
+ * {@code book} and {@code confirm} calls from many threads are group-committed: a few daemon threads (started on the
+ * first booking, stopped by {@link #close()}) take the waiting attempts in batches of up to 64 and send each step of
+ * the whole batch as one pipeline (claims; pointers + places; finishes; events). Scripts stay atomic and run in order
+ * within a pipeline, so this changes round trips, not guarantees; an attempt that meets anything but the plain path
+ * (a retry, a stale claim) is handed back to its caller and runs one step at a time. References are taken 32 at a time.
+ *
  * <h2>Idempotency</h2>
  * Keys live in the person's slot, written in the same script as the claim. A retry while the first attempt is still
  * in flight waits for its outcome (at most the grace time), a retry after it returns the stored outcome.
@@ -569,6 +576,9 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             startOnce();
             CompletableFuture<BookingOutcome> result = new CompletableFuture<>();
             queue.add(new Job(attempt, result));
+            if (closed) {
+                refuseWaiting();
+            }
             try {
                 return result.get();
             } catch (InterruptedException e) {
@@ -609,6 +619,15 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             synchronized (this) {
                 workers.forEach(Thread::interrupt);
             }
+            refuseWaiting();
+        }
+
+        /** After close: nobody will send the attempts still waiting; their callers get an error, not a hang. */
+        private void refuseWaiting() {
+            List<Job> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.forEach(job -> job.result.completeExceptionally(
+                    new IllegalStateException("appointment book closed before the attempt was sent")));
         }
 
         private void loop() {

@@ -407,6 +407,19 @@ class RedisAppointmentBookIT {
         assertEquals(Refusal.ALREADY_BOOKED, refusal(book.book(request(from, person, "c"))));
     }
 
+    @Test
+    void aClosedBookRefusesToBookAndLeavesNothingBehind(RedisHandle redis) {
+        RedisAppointmentBook book = BookFixture.book(redis.client());
+        booked(book.book(request(renewal(MONDAY, "09:30"), person(1), "a")));
+
+        book.close();
+
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> book.book(request(renewal(MONDAY, "09:40"), person(2), "b")));
+        assertEquals(0, used(redis.client(), renewal(MONDAY, "09:40")));
+        assertEquals(1, book.of(person(1)).size(), "reads still work");
+    }
+
     private static String loadBook() {
         try (var in = RedisAppointmentBook.class.getResourceAsStream("book.lua")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
