@@ -23,7 +23,7 @@ import sa.civilaffairs.cc.testkit.RedisHandle;
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class LiveDevModeIT {
     @Test
-    void aNewcomerSignedInAsAgent1SeesPopsArrive(Vertx vertx, RedisHandle redis) {
+    void aNewcomerSignedInAsAgent1SeesPopsAndChatsArrive(Vertx vertx, RedisHandle redis) {
         WireMockServer registry = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         registry.start();
         People.stub(registry);
@@ -35,6 +35,10 @@ class LiveDevModeIT {
                 JsonObject pop = sse.await("pop", p -> true, Duration.ofSeconds(20)).json();
                 assertEquals("agent1", pop.getString("agent"));
                 assertEquals("1000000016", pop.getString("nationalId"), "a person of demo-people.json");
+                JsonObject chat = sse.await("chat", e -> "opened".equals(e.getString("kind")), Duration.ofSeconds(20))
+                        .json();
+                assertEquals("OPEN", chat.getJsonObject("conversation").getString("status"),
+                        "a demo citizen wrote to the SMS chat");
             }
         } finally {
             registry.stop();
