@@ -153,7 +153,7 @@ public final class ConsoleServer implements AutoCloseable {
         Messages messages = new Messages();
         List<ConsoleFeature> features = new ArrayList<>(this.features);
         if (liveFeed != null) {
-            features.add(0, liveFeature(redis, sessions, cookies));
+            features.add(0, liveFeature(redis, sessions, cookies, audit));
         }
         List<NavLink> nav = new ArrayList<>(HttpVerticle.NAVIGATION);
         features.forEach(f -> nav.addAll(f.navigation()));
@@ -190,7 +190,7 @@ public final class ConsoleServer implements AutoCloseable {
         return port;
     }
 
-    private LiveFeature liveFeature(UnifiedJedis redis, Sessions sessions, WebCookies cookies) {
+    private LiveFeature liveFeature(UnifiedJedis redis, Sessions sessions, WebCookies cookies, AuditLog audit) {
         LivePush push = new LivePush(liveFeed.view(), new RedisPopRelay(redis, clock), sessions, cookies, clock);
         liveParts.add(push);
         push.start();
@@ -203,7 +203,7 @@ public final class ConsoleServer implements AutoCloseable {
         DashboardFigures figures = new DashboardFigures(redis, chat, clock, RiyadhTime.ZONE)
                 .start(Duration.ofSeconds(5), f -> push.hub().toRole(Role.SUPERVISOR, "figures", f.encode()));
         liveParts.add(figures);
-        return new LiveFeature(push, liveFeed.view(), liveFeed.control(), chat, figures, clock);
+        return new LiveFeature(push, liveFeed.view(), liveFeed.control(), chat, figures, audit, clock);
     }
 
     private static int freePort(String host) {

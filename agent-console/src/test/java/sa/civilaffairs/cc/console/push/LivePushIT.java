@@ -25,6 +25,7 @@ import sa.civilaffairs.cc.chat.ChatInbox;
 import sa.civilaffairs.cc.chat.ChatMessage;
 import sa.civilaffairs.cc.chat.redis.RedisChatInbox;
 import sa.civilaffairs.cc.console.ami.AmiSettings;
+import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.ami.LiveConfigFiles;
 import sa.civilaffairs.cc.console.ami.LiveFeed;
 import sa.civilaffairs.cc.console.amidouble.AmiDouble;
@@ -258,6 +259,12 @@ class LivePushIT {
         assertEquals("كيف أخدمك؟", sms.text());
         assertEquals(403, agent2.post("/api/chat/conversations/" + id + "/reply", new JsonObject().put("text", "x"))
                 .status());
+        agent1.get("/api/chat/conversations/" + id).expect(200);
+        String audited = redis.client().xrange(RedisAuditLog.KEY, (StreamEntryID) null, (StreamEntryID) null).stream()
+                .map(e -> e.getFields().toString()).filter(f -> f.contains("CHAT_")).toList().toString();
+        assertTrue(audited.contains("CHAT_REPLY") && audited.contains("CHAT_VIEW") && audited.contains("agent1"),
+                audited);
+        assertFalse(audited.contains("0551234567"), "the audit detail masks the number");
 
         citizenSays(redis, citizen, "أريد موعدا");
         sse1.await("chat", e -> e.containsKey("message")
