@@ -26,6 +26,7 @@ import sa.civilaffairs.cc.console.dashboard.DashboardFigures;
 import sa.civilaffairs.cc.console.push.LiveFeature;
 import sa.civilaffairs.cc.console.push.LivePush;
 import sa.civilaffairs.cc.console.push.redis.RedisPopRelay;
+import sa.civilaffairs.cc.console.push.redis.RedisPresence;
 import sa.civilaffairs.cc.outbox.redis.RedisOutbox;
 import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.auth.Accounts;
@@ -191,7 +192,8 @@ public final class ConsoleServer implements AutoCloseable {
     }
 
     private LiveFeature liveFeature(UnifiedJedis redis, Sessions sessions, WebCookies cookies, AuditLog audit) {
-        LivePush push = new LivePush(liveFeed.view(), new RedisPopRelay(redis, clock), sessions, cookies, clock);
+        LivePush push = new LivePush(liveFeed.view(), new RedisPopRelay(redis, clock), sessions, cookies, clock)
+                .presence(new RedisPresence(redis));
         liveParts.add(push);
         push.start();
         RedisChatInbox inbox = new RedisChatInbox(redis);

@@ -191,6 +191,8 @@ class LivePushIT {
     void supervisorsSeeTheWaitingCallAndTheAbandonClearsIt() {
         ConsoleHarness console = console(connectedFeed());
         SseClient supervisor = stream(console.signedIn("supervisor1"));
+        stream(console.signedIn("agent1"));
+        supervisor.await("snapshot", s -> online(s, "agent1") && !online(s, "agent2"));
         Replay replay = pbx.replay(Scenario.QUEUE_ABANDONED);
         replay.playThrough("QueueCallerJoin");
         JsonObject waiting = supervisor.await("snapshot", s -> s.getInteger("waiting") == 1).json();
@@ -271,6 +273,12 @@ class LivePushIT {
                 && e.getJsonObject("message").getString("text").equals("أريد موعدا"));
         agent1.post("/api/chat/conversations/" + id + "/close", new JsonObject()).expect(200);
         sse1.await("chat", e -> e.getString("kind").equals("closed"));
+    }
+
+    /** Whether the supervisor view says the agent has a console page with a live stream open. */
+    private static boolean online(JsonObject snapshot, String agent) {
+        return snapshot.getJsonArray("agents").stream().map(JsonObject.class::cast)
+                .anyMatch(a -> a.getString("agent").equals(agent) && a.getBoolean("online", false));
     }
 
     private static String agentState(JsonObject snapshot, String agent) {
