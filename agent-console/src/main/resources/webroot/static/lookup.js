@@ -67,6 +67,13 @@ function card(p) {
     });
   }
   slot('history').append(history(p.history));
+  // Carry the ID to the next screen in this tab's storage (never in the URL: it would reach logs and history).
+  for (const [action, path] of [['book', '/appointments'], ['visit', '/visits']]) {
+    node.querySelector(`[data-action="${action}"]`).addEventListener('click', () => {
+      sessionStorage.setItem('cc.caller', p.nationalId);
+      location.assign(path);
+    });
+  }
   return node;
 }
 

@@ -28,12 +28,14 @@ public final class LocalRedisServer implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private final boolean persistent;
+    private final Path configFile;
     private volatile Process process;
 
-    private LocalRedisServer(int port, Path dataDir, boolean persistent) {
+    private LocalRedisServer(int port, Path dataDir, boolean persistent, Path configFile) {
         this.port = port;
         this.dataDir = dataDir;
         this.persistent = persistent;
+        this.configFile = configFile;
     }
 
     /** Starts an in-memory server (no RDB, no AOF) on a free port. */
@@ -48,7 +50,27 @@ public final class LocalRedisServer implements AutoCloseable {
     public static LocalRedisServer start(int port, Path dataDir, boolean persistent) {
         try {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("cc-redis");
-            LocalRedisServer server = new LocalRedisServer(port == 0 ? freePort() : port, dir, persistent);
+            LocalRedisServer server = new LocalRedisServer(port == 0 ? freePort() : port, dir, persistent, null);
+            server.startProcess();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a server that reads {@code configFile} (e.g. the production {@code config/redis.conf}) for everything
+     * but where it listens and keeps its files: port ({@code 0} for any free port), loopback, {@code dataDir}, log file
+     * and foreground mode are given on the command line, which wins over the file.
+     */
+    public static LocalRedisServer startWithConfig(Path configFile, int port, Path dataDir) {
+        if (!Files.isRegularFile(configFile)) {
+            throw new IllegalArgumentException("redis config " + configFile + " (expected: an existing file)");
+        }
+        try {
+            Path dir = dataDir != null ? dataDir : Files.createTempDirectory("cc-redis");
+            LocalRedisServer server = new LocalRedisServer(port == 0 ? freePort() : port, dir, true,
+                    configFile.toAbsolutePath());
             server.startProcess();
             return server;
         } catch (IOException e) {
@@ -125,19 +147,23 @@ public final class LocalRedisServer implements AutoCloseable {
     }
 
     private void startProcess() {
-        List<String> cmd = new ArrayList<>(List.of(binary().toString(),
+        List<String> cmd = new ArrayList<>(List.of(binary().toString()));
+        if (configFile != null) {
+            cmd.add(configFile.toString());
+        }
+        cmd.addAll(List.of(
                 "--port", Integer.toString(port),
                 "--bind", "127.0.0.1",
                 "--dir", dataDir.toString(),
-                "--save", "",
                 "--protected-mode", "no",
                 "--daemonize", "no",
                 "--loglevel", "warning",
                 "--logfile", dataDir.resolve("redis.log").toString()));
-        if (persistent) {
-            cmd.addAll(List.of("--appendonly", "yes", "--appendfsync", "everysec"));
-        } else {
-            cmd.addAll(List.of("--appendonly", "no"));
+        if (configFile == null) {
+            // no snapshots; an append-only file only when asked to persist
+            cmd.addAll(List.of("--save", ""));
+            cmd.addAll(persistent ? List.of("--appendonly", "yes", "--appendfsync", "everysec")
+                    : List.of("--appendonly", "no"));
         }
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)

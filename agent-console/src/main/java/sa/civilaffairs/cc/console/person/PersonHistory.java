@@ -18,6 +18,14 @@ public interface PersonHistory {
     /** Up to {@code limit} items about {@code person}, newest first. */
     List<HistoryItem> of(NationalId person, int limit);
 
+    /**
+     * Up to {@code limit} items about the registry's {@code person}, newest first. Sources keyed by mobile (SMS)
+     * override this; the others answer by national ID.
+     */
+    default List<HistoryItem> of(sa.civilaffairs.cc.registry.Person person, int limit) {
+        return of(person.nationalId(), limit);
+    }
+
     /** National IDs our records tie to {@code mobile} (bookings made from it, requests naming it as contact). */
     Set<NationalId> idsByMobile(Mobile mobile);
 
@@ -55,6 +63,16 @@ public interface PersonHistory {
         return new PersonHistory() {
             @Override
             public List<HistoryItem> of(NationalId person, int limit) {
+                List<HistoryItem> items = new ArrayList<>();
+                for (PersonHistory p : all) {
+                    items.addAll(p.of(person, limit));
+                }
+                items.sort(Comparator.comparing(HistoryItem::at).reversed());
+                return items.size() > limit ? List.copyOf(items.subList(0, limit)) : List.copyOf(items);
+            }
+
+            @Override
+            public List<HistoryItem> of(sa.civilaffairs.cc.registry.Person person, int limit) {
                 List<HistoryItem> items = new ArrayList<>();
                 for (PersonHistory p : all) {
                     items.addAll(p.of(person, limit));

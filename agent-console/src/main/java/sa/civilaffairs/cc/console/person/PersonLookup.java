@@ -118,6 +118,6 @@ public final class PersonLookup {
     private PersonCard show(Person p, Actor actor, String how) {
         audit.append(actor.did(AuditAction.PERSON_VIEW, Optional.of(p.nationalId()), how));
         return PersonCard.of(p, actor.requireRole(), LocalDate.now(clock.withZone(RIYADH)), history.connected(),
-                history.of(p.nationalId(), HISTORY_LIMIT));
+                history.of(p, HISTORY_LIMIT));
     }
 }

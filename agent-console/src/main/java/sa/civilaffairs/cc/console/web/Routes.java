@@ -147,6 +147,14 @@ public final class Routes {
             if (body == null) {
                 body = new JsonObject();
             }
+        } else {
+            // A reading route's inputs are its query parameters (never personal data: those travel in POST bodies).
+            body = new JsonObject();
+            for (var param : ctx.queryParams()) {
+                if (param.getValue().length() <= 64) {
+                    body.put(param.getKey(), param.getValue());
+                }
+            }
         }
         Optional<String> token = cookies.sessionToken(req);
         String csrf = req.getHeader(CSRF_HEADER);

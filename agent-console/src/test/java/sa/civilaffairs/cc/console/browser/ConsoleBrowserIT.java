@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import sa.civilaffairs.cc.console.support.ConsoleHarness;
 import sa.civilaffairs.cc.console.support.People;
@@ -95,7 +96,7 @@ class ConsoleBrowserIT {
         assertTrue(card.getText().contains("عبدالله الحربي"), card.getText());
         WebElement mobile = card.findElement(By.cssSelector("[data-slot=mobile]"));
         assertEquals("********0001", mobile.getText());
-        assertTrue(card.getText().contains("سيظهر هنا السجل"), "history placeholder");
+        assertTrue(card.getText().contains("لا توجد مواعيد أو طلبات"), "history connected, empty");
         shoot("lookup-ar-masked.png");
         card.findElement(By.cssSelector("[data-action=reveal]")).click();
         wait.until(ExpectedConditions.textToBePresentInElement(mobile, "0500000001"));
@@ -132,6 +133,96 @@ class ConsoleBrowserIT {
         nationalId.sendKeys(People.ELDER, Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "Viewed a person"));
         shoot("audit-en.png");
+    }
+
+    @Test
+    void anAgentBooksAnAppointmentAndSchedulesATaqdeerVisitThenTheSupervisorSeesThemAudited() throws IOException {
+        browser.get(console.baseUrl() + "/sign-in");
+        signIn("agent1");
+        wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/"));
+        browser.switchTo().activeElement().sendKeys(People.ELDER, Keys.ENTER);
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".person-card")));
+
+        // "Book an appointment" on the card carries the caller's ID over (not in the URL); then service → region →
+        // office → section → day → time from live availability.
+        card.findElement(By.cssSelector("[data-action=book]")).click();
+        wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/appointments"));
+        assertEquals(People.ELDER, browser.findElement(By.id("nationalId")).getDomProperty("value"));
+        for (String level : java.util.List.of("service", "region", "office", "section", "date", "time")) {
+            choose(level, level.equals("service") ? "ID_RENEWAL" : null);
+        }
+        shoot("booking-ar.png");
+        browser.findElement(By.id("book-submit")).click();
+        WebElement booked = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("booked")));
+        String reference = booked.getDomAttribute("data-reference");
+        assertTrue(reference != null && reference.matches("1[0-9]{8}"), booked.getText());
+        assertTrue(booked.getText().contains("تم الحجز") && booked.getText().contains(reference), booked.getText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("appointment-list"), reference));
+        shoot("booking-ar-booked.png");
+
+        // Taqdeer: eligibility from the registry, filed on the requester's behalf, then contacted and scheduled.
+        browser.findElement(By.cssSelector("a[href='/visits']")).click();
+        wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/visits"));
+        browser.findElement(By.id("beneficiary")).sendKeys(People.ELDER_TWO);
+        browser.findElement(By.id("assess")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("eligibility"), "مؤهل"));
+        browser.findElement(By.id("requester")).sendKeys(People.RESIDENT);
+        browser.findElement(By.id("contact")).sendKeys("0500000002");
+        wait.until(d -> new Select(d.findElement(By.id("region"))).getOptions().size() > 1);
+        new Select(browser.findElement(By.id("region"))).selectByValue("RIYADH");
+        browser.findElement(By.id("city")).sendKeys("الرياض");
+        browser.findElement(By.id("address")).sendKeys("حي العليا، شارع الملك فهد");
+        browser.findElement(By.id("visit-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filed")));
+        WebElement heading = browser.findElement(By.id("detail-heading"));
+        wait.until(ExpectedConditions.attributeToBe(heading, "data-status", "SUBMITTED"));
+        new Select(browser.findElement(By.id("s-status"))).selectByValue("CONTACTED");
+        browser.findElement(By.id("step-submit")).click();
+        wait.until(ExpectedConditions.attributeToBe(heading, "data-status", "CONTACTED"));
+        new Select(browser.findElement(By.id("s-status"))).selectByValue("SCHEDULED");
+        setValue("s-date", java.time.LocalDate.now().plusDays(3).toString());
+        setValue("s-from", "09:00");
+        setValue("s-to", "12:00");
+        browser.findElement(By.id("s-team")).sendKeys("فريق الرياض 2");
+        browser.findElement(By.id("step-submit")).click();
+        wait.until(ExpectedConditions.attributeToBe(heading, "data-status", "SCHEDULED"));
+        assertTrue(browser.findElement(By.id("detail-steps")).getText().contains("agent1"));
+        shoot("visit-ar-scheduled.png");
+
+        // The page is scrolled down to the request (Bootstrap scrolls smoothly): press the header's button directly.
+        browser.executeScript("arguments[0].click();", browser.findElement(By.id("sign-out")));
+        wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/sign-in"));
+        signIn("supervisor1");
+        wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/"));
+        browser.get(console.baseUrl() + "/audit");
+        browser.findElement(By.id("nationalId")).sendKeys(People.ELDER, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "حجز موعد"));
+        browser.findElement(By.id("nationalId")).clear();
+        browser.findElement(By.id("nationalId")).sendKeys(People.ELDER_TWO, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "تحديث طلب تقدير"));
+        browser.findElement(By.id("switch-language")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        browser.findElement(By.id("nationalId")).sendKeys(People.ELDER_TWO, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "Moved a Taqdeer request"));
+        shoot("audit-en-visit.png");
+    }
+
+    /** Waits for the level's choices to load, then picks {@code value} or the first real option. */
+    private void choose(String level, String value) {
+        wait.until(d -> {
+            WebElement e = d.findElement(By.id(level));
+            return e.isEnabled() && new Select(e).getOptions().size() > 1;
+        });
+        Select select = new Select(browser.findElement(By.id(level)));
+        if (value != null) {
+            select.selectByValue(value);
+        } else {
+            select.selectByIndex(1);
+        }
+    }
+
+    private void setValue(String id, String value) {
+        browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
     }
 
     private void signIn(String account) {

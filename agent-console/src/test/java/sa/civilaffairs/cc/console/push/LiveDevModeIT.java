@@ -1,9 +1,7 @@
 package sa.civilaffairs.cc.console.push;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -15,20 +13,20 @@ import sa.civilaffairs.cc.console.LiveDevMode;
 import sa.civilaffairs.cc.console.support.ConsoleClient;
 import sa.civilaffairs.cc.console.support.People;
 import sa.civilaffairs.cc.console.support.SseClient;
-import sa.civilaffairs.cc.console.support.TestRegistry;
 import sa.civilaffairs.cc.testkit.RedisExtension;
+import sa.civilaffairs.cc.registry.http.HttpCivilRegistry;
 import sa.civilaffairs.cc.testkit.RedisHandle;
+import sa.civilaffairs.cc.testkit.RegistryDouble;
 
 /** The dev-mode hook: the console wired to an AMI double playing the demo loop; agent1 sees a pop arrive. */
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class LiveDevModeIT {
     @Test
     void aNewcomerSignedInAsAgent1SeesPopsAndChatsArrive(Vertx vertx, RedisHandle redis) {
-        WireMockServer registry = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        registry.start();
+        RegistryDouble registry = RegistryDouble.start();
         People.stub(registry);
         try (LiveDevMode live = LiveDevMode.start(Path.of("..", "config"), redis.server().settings(),
-                new TestRegistry(registry.baseUrl()), Duration.ofMillis(500))) {
+                new HttpCivilRegistry(registry.settings()), Duration.ofMillis(500))) {
             ConsoleClient agent1 = ConsoleClient.plain(vertx, live.port());
             agent1.signIn("agent1", "agent1-demo-pass").expect(200);
             try (SseClient sse = SseClient.open(agent1)) {

@@ -91,6 +91,19 @@ public final class ConsoleClient {
         return new Reply(res);
     }
 
+    /** A POST sent without waiting for the answer, for races between clients. */
+    public io.vertx.core.Future<Reply> postAsync(String path, JsonObject body) {
+        HttpRequest<Buffer> req = web.request(HttpMethod.POST, path).putHeader("Accept-Language", language)
+                .putHeader("Content-Type", "application/json");
+        if (cookie != null) {
+            req.putHeader("Cookie", cookie);
+        }
+        if (csrf != null) {
+            req.putHeader("X-CSRF-Token", csrf);
+        }
+        return req.sendBuffer(body.toBuffer()).map(Reply::new);
+    }
+
     /** Raw request with arbitrary headers and body, for malformed-input tests. */
     public Reply raw(HttpMethod method, String path, String contentType, String body, String... headers) {
         HttpRequest<Buffer> req = web.request(method, path).putHeader("Accept-Language", language);

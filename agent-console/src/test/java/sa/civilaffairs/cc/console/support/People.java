@@ -1,11 +1,7 @@
 package sa.civilaffairs.cc.console.support;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import sa.civilaffairs.cc.identity.NationalId;
+import sa.civilaffairs.cc.testkit.RegistryDouble;
 
 /** Made-up people on the WireMock registry; IDs built from nine digits plus their Luhn check digit. */
 public final class People {
@@ -29,22 +25,35 @@ public final class People {
         return nine + NationalId.luhnCheckDigit(nine);
     }
 
-    public static void stub(WireMockServer registry) {
+    /** 92 years old, no disability, for Taqdeer. */
+    public static final String ELDER_TWO = id("100000005");
+    public static final String ELDER_TWO_MOBILE = "966500000005";
+    /** Deceased. */
+    public static final String DECEASED = id("100000006");
+    /** 40 years old, no disability: a Taqdeer request is only for review (PATIENT) or refused (85+ claimed). */
+    public static final String ADULT = id("100000007");
+    public static final String ADULT_MOBILE = "966500000007";
+
+    public static void stub(RegistryDouble registry) {
         person(registry, ELDER, "عبدالله الحربي", "Abdullah Al-Harbi", "1936-03-01", "M", ELDER_MOBILE, "CITIZEN", false);
         person(registry, RESIDENT, "ماريا سانتوس", "Maria Santos", "1990-07-15", "F", RESIDENT_MOBILE, "RESIDENT",
                 false);
         person(registry, NO_MOBILE, "خالد الدوسري", "Khalid Al-Dosari", "1970-01-20", "M", "", "CITIZEN", true);
-        registry.stubFor(get(urlEqualTo("/v1/persons/" + UNKNOWN)).willReturn(aResponse().withStatus(404)));
-        registry.stubFor(get(urlEqualTo("/v1/persons/" + BROKEN)).willReturn(aResponse().withStatus(500)));
+        person(registry, ELDER_TWO, "نورة العتيبي", "Noura Al-Otaibi", "1934-05-05", "F", ELDER_TWO_MOBILE, "CITIZEN",
+                false);
+        registry.stubPerson("{\"nationalId\":\"" + DECEASED + "\",\"nameAr\":\"سالم\",\"nameEn\":\"Salem\","
+                + "\"birthDate\":\"1930-01-01\",\"gender\":\"M\",\"mobile\":\"\",\"status\":\"DECEASED\","
+                + "\"kind\":\"CITIZEN\",\"disability\":false}");
+        person(registry, ADULT, "فهد القحطاني", "Fahad Al-Qahtani", "1986-02-02", "M", ADULT_MOBILE, "CITIZEN", false);
+        registry.stubUnknown(new NationalId(UNKNOWN));
+        registry.stubStatus(new NationalId(BROKEN), 500, "");
     }
 
-    public static void person(WireMockServer registry, String id, String nameAr, String nameEn, String birthDate,
+    public static void person(RegistryDouble registry, String id, String nameAr, String nameEn, String birthDate,
                               String gender, String mobile, String kind, boolean disability) {
-        registry.stubFor(get(urlEqualTo("/v1/persons/" + id)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"nationalId\":\"" + id + "\",\"nameAr\":\"" + nameAr + "\",\"nameEn\":\"" + nameEn
+        registry.stubPerson("{\"nationalId\":\"" + id + "\",\"nameAr\":\"" + nameAr + "\",\"nameEn\":\"" + nameEn
                         + "\",\"birthDate\":\"" + birthDate + "\",\"gender\":\"" + gender + "\",\"mobile\":\""
                         + mobile + "\",\"status\":\"ALIVE\",\"kind\":\"" + kind + "\",\"disability\":" + disability
-                        + "}")));
+                        + "}");
     }
 }

@@ -38,6 +38,11 @@ class AccessIT {
             new Route(HttpMethod.POST, "/api/persons/reveal-mobile", "agent",
                     new JsonObject().put("nationalId", People.ELDER)),
             new Route(HttpMethod.POST, "/api/audit/search", "supervisor", new JsonObject()),
+            new Route(HttpMethod.GET, "/api/appointments/choices?service=ID_RENEWAL", "agent", null),
+            new Route(HttpMethod.POST, "/api/appointments/of", "agent", new JsonObject().put("nationalId", People.ELDER)),
+            new Route(HttpMethod.POST, "/api/visits/assess", "agent", new JsonObject().put("beneficiary", People.ELDER)),
+            new Route(HttpMethod.GET, "/api/visits/queue", "agent", null),
+            new Route(HttpMethod.GET, "/api/tickets/queue", "agent", null),
             new Route(HttpMethod.GET, "/api/users", "admin", null),
             new Route(HttpMethod.POST, "/api/users", "admin", new JsonObject().put("username", "agent9")
                     .put("displayName", "Agent Nine").put("role", "agent").put("password", "a-long-enough-password")));
@@ -114,7 +119,7 @@ class AccessIT {
     @Test
     void pagesSendStrangersToSignInAndRefuseRolesBelowTheirs() {
         ConsoleClient anonymous = console.client();
-        for (String page : List.of("/", "/audit", "/users")) {
+        for (String page : List.of("/", "/audit", "/users", "/appointments", "/visits", "/tickets")) {
             ConsoleClient.Reply r = anonymous.get(page).expect(303);
             assertEquals("/sign-in", r.header("Location"));
         }
@@ -165,7 +170,7 @@ class AccessIT {
     @Test
     void pagesHaveNoInlineScriptOrStyle() {
         ConsoleClient admin = console.signedIn("admin1");
-        for (String page : List.of("/", "/audit", "/users")) {
+        for (String page : List.of("/", "/audit", "/users", "/appointments", "/visits", "/tickets")) {
             assertNoInline(admin.get(page).expect(200).body());
         }
         assertNoInline(console.client().get("/sign-in").expect(200).body());

@@ -23,7 +23,6 @@ import sa.civilaffairs.cc.console.config.ConsoleConfig;
 import sa.civilaffairs.cc.console.session.redis.RedisSessions;
 import sa.civilaffairs.cc.console.support.ConsoleClient;
 import sa.civilaffairs.cc.console.support.ConsoleHarness;
-import sa.civilaffairs.cc.console.support.TestRegistry;
 import sa.civilaffairs.cc.testkit.RedisExtension;
 import sa.civilaffairs.cc.testkit.RedisHandle;
 
@@ -138,7 +137,7 @@ class SignInIT {
         ConsoleClient first = console.signedIn("supervisor1");
         try (ConsoleServer second = new ConsoleServer().vertx(vertx)) {
             int port = second.start(ConsoleConfig.load(ConsoleHarness.CONFIG, ConsoleHarness.testEnv()),
-                    redis.client(), new TestRegistry(console.registry.baseUrl()));
+                    redis.client(), new sa.civilaffairs.cc.registry.http.HttpCivilRegistry(console.registry.settings()));
             assertNotEquals(console.port, port);
             ConsoleClient other = ConsoleClient.plain(vertx, port).sameSessionAs(first);
             assertEquals("supervisor1", other.get("/api/session").expect(200).json().getString("username"));

@@ -83,13 +83,27 @@ class RedisReferencesIT {
         Reference firstTicket = references.next(ReferenceKind.TICKET);
         Reference secondTicket = references.next(ReferenceKind.TICKET);
 
-        // the first ticket is number 1 of its own counter, so it has the first appointment's body
         assertEquals(ReferenceKind.TICKET, firstTicket.kind());
-        assertEquals(appointments.get(0).value().substring(1, 8), firstTicket.value().substring(1, 8));
-        assertEquals(appointments.get(1).value().substring(1, 8), secondTicket.value().substring(1, 8));
+        assertEquals(ReferenceKind.TICKET, secondTicket.kind());
+        assertEquals("5", redis.client().get(RedisReferences.key(ReferenceKind.APPOINTMENT)));
+        assertEquals("2", redis.client().get(RedisReferences.key(ReferenceKind.TICKET)));
         assertNotEquals(appointments.get(0), firstTicket);
-        assertEquals(Set.of(RedisReferences.key(ReferenceKind.APPOINTMENT), RedisReferences.key(ReferenceKind.TICKET)),
+        assertEquals(Set.of(RedisReferences.key(ReferenceKind.APPOINTMENT), RedisReferences.key(ReferenceKind.TICKET),
+                        RedisReferences.SECRET_KEY),
                 redis.client().keys("*"));
+    }
+
+    @Test
+    void aBlockTakesItsReferencesInOneStepAndTheNextSingleFollowsIt(RedisHandle redis) {
+        References references = new RedisReferences(redis.client());
+        List<Reference> block = references.next(ReferenceKind.APPOINTMENT, 5);
+        Reference single = references.next(ReferenceKind.APPOINTMENT);
+
+        assertEquals(5, new HashSet<>(block).size());
+        assertTrue(block.stream().allMatch(r -> r.kind() == ReferenceKind.APPOINTMENT));
+        assertEquals("6", redis.client().get(RedisReferences.key(ReferenceKind.APPOINTMENT)));
+        assertTrue(!block.contains(single));
+        assertThrows(IllegalArgumentException.class, () -> references.next(ReferenceKind.APPOINTMENT, 0));
     }
 
     @Test
@@ -115,5 +129,29 @@ class RedisReferencesIT {
         assertEquals(ReferenceKind.CALLBACK, last.kind());
         assertThrows(IllegalStateException.class, () -> references.next(ReferenceKind.CALLBACK));
         assertEquals(ReferenceKind.LOST_REPORT, references.next(ReferenceKind.LOST_REPORT).kind());
+    }
+
+    @Test
+    void thePermutationStaysInRangeNeverRepeatsAndDependsOnTheSecret(RedisHandle redis) {
+        RedisReferences references = new RedisReferences(redis.client());
+        java.util.BitSet seen = new java.util.BitSet(10_000_000);
+        for (int n = 0; n < 200_000; n++) {
+            int body = references.permute(ReferenceKind.APPOINTMENT, n);
+            assertTrue(body >= 0 && body < 10_000_000, "out of range: " + body);
+            assertTrue(!seen.get(body), "twice: " + body);
+            seen.set(body);
+        }
+        RedisReferences sameRedis = new RedisReferences(redis.client());
+        assertEquals(references.permute(ReferenceKind.TICKET, 42), sameRedis.permute(ReferenceKind.TICKET, 42));
+
+        redis.client().del(RedisReferences.SECRET_KEY);
+        RedisReferences otherSecret = new RedisReferences(redis.client());
+        int differing = 0;
+        for (int n = 1; n <= 100; n++) {
+            if (otherSecret.permute(ReferenceKind.TICKET, n) != references.permute(ReferenceKind.TICKET, n)) {
+                differing++;
+            }
+        }
+        assertTrue(differing > 90, "a new secret gives a new permutation: " + differing);
     }
 }

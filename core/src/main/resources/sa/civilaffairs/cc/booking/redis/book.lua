@@ -1,0 +1,33 @@
+-- Office-day step: takes one place of a slot for an appointment. One cluster slot: keys tagged {bk:<office>:<date>}.
+-- A place is free when bookings + live holds < capacity; lapsed holds are pruned first, so they never count.
+-- KEYS[1] used places of the office-day (hash "SECTION|SERVICE|HH:MM" -> count)  KEYS[2] live holds of the slot
+-- (sorted set hold id -> expiry ms)  KEYS[3] the appointment (hash)  KEYS[4] voided attempts of the reference (set)
+-- ARGV[1] slot field  ARGV[2] capacity  ARGV[3] hold id to turn into the booking, or "-"  ARGV[4] attempt token
+-- ARGV[5] expire-at (unix seconds) for the counters and the appointment  ARGV[6..] appointment field/value pairs
+-- Returns {"BOOKED"} | {"SLOT_FULL"} | {"HOLD_EXPIRED"} | {"VOID"} | {"EXISTS", status}
+if redis.call('SISMEMBER', KEYS[4], ARGV[4]) == 1 then
+  return {'VOID'}
+end
+local status = redis.call('HGET', KEYS[3], 'status')
+if status and status ~= 'MOVED' then
+  return {'EXISTS', status}
+end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+if ARGV[3] ~= '-' then
+  if redis.call('ZREM', KEYS[2], ARGV[3]) == 0 then
+    return {'HOLD_EXPIRED'}
+  end
+else
+  local used = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+  if used + redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[2]) then
+    return {'SLOT_FULL'}
+  end
+end
+redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+redis.call('EXPIREAT', KEYS[1], ARGV[5])
+redis.call('DEL', KEYS[3])
+redis.call('HSET', KEYS[3], unpack(ARGV, 6))
+redis.call('EXPIREAT', KEYS[3], ARGV[5])
+return {'BOOKED'}

@@ -1,0 +1,37 @@
+-- Person step of a booking or confirmation. One cluster slot: every key is tagged {bkp:<person>}.
+-- Takes the person's claim on the service (at most one active appointment per service) and records the attempt
+-- under its idempotency key, or says why not.
+-- KEYS[1] idempotency key   KEYS[2] claim key (person + service)
+-- ARGV[1] pending value "P|ref|sinceMs|office|date"  ARGV[2] now ms  ARGV[3] grace ms  ARGV[4] idempotency ttl ms
+-- ARGV[5] today (yyyy-mm-dd, Riyadh)  ARGV[6] stale idempotency value to take over, or "-"
+-- ARGV[7] stale claim value to take over, or "-"
+-- Returns {"CLAIMED"} | {"IDEM", value} | {"STALE_IDEM", value} | {"STALE_CLAIM", value}
+local function field(s, n)
+  local i = 0
+  for p in string.gmatch(s, '[^|]+') do
+    i = i + 1
+    if i == n then return p end
+  end
+  return nil
+end
+local now = tonumber(ARGV[2])
+local grace = tonumber(ARGV[3])
+local idem = redis.call('GET', KEYS[1])
+if idem and idem ~= ARGV[6] then
+  if field(idem, 1) == 'P' and now - tonumber(field(idem, 3)) >= grace then
+    return {'STALE_IDEM', idem}
+  end
+  return {'IDEM', idem}
+end
+local claim = redis.call('GET', KEYS[2])
+if claim and claim ~= ARGV[7] and field(claim, 5) >= ARGV[5] then
+  if field(claim, 1) ~= 'A' and now - tonumber(field(claim, 3)) >= grace then
+    return {'STALE_CLAIM', claim}
+  end
+  local refusal = 'R|ALREADY_BOOKED|' .. field(claim, 2)
+  redis.call('SET', KEYS[1], refusal, 'PX', ARGV[4])
+  return {'IDEM', refusal}
+end
+redis.call('SET', KEYS[2], ARGV[1])
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[4])
+return {'CLAIMED'}

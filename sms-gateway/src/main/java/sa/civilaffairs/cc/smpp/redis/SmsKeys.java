@@ -1,0 +1,50 @@
+package sa.civilaffairs.cc.smpp.redis;
+
+import sa.civilaffairs.cc.outbox.Lane;
+import sa.civilaffairs.cc.outbox.redis.OutboxStreams;
+
+/**
+ * Every Redis key the gateway uses, built here and nowhere else. All carry the {@code {sms}} hash tag of the outbox
+ * streams, so each Lua script touches one Redis Cluster slot (the id map, the message records and the streams are
+ * updated together).
+ */
+public final class SmsKeys {
+    /** Prefix of every key; Lua scripts build the id-map keys from it. */
+    public static final String PREFIX = "{sms}:";
+    /** Where complete inbound messages are appended, for the dialog engine. */
+    public static final String INBOUND = PREFIX + "inbound";
+    /** Numbers (E.164 digits) that sent STOP: BULK is not sent to them. */
+    public static final String STOP = PREFIX + "stop";
+
+    private SmsKeys() {
+    }
+
+    public static String outbox(Lane lane) {
+        return OutboxStreams.key(lane);
+    }
+
+    /** Marks an inbound message (or one part's fingerprint) as stored, for the dedupe window. */
+    public static String moSeen(String fingerprint) {
+        return PREFIX + "mo:seen:" + fingerprint;
+    }
+
+    /** Parts of a long inbound message received so far, by sequence number. */
+    public static String moParts(String from, String to, int ref, int total) {
+        return PREFIX + "mo:parts:" + from + ":" + to + ":" + ref + ":" + total;
+    }
+
+    /** Marks a long inbound message as stored (same name space as its parts key, with :done). */
+    public static String moDone(String from, String to, int ref, int total) {
+        return moParts(from, to, ref, total) + ":done";
+    }
+
+    /** An outbound message's record: state, parts, SMSC ids, client, callback. */
+    public static String mt(String id) {
+        return PREFIX + "mt:" + id;
+    }
+
+    /** An outbound message's state history, oldest first: {@code epochMillis|STATE|detail}. */
+    public static String mtLog(String id) {
+        return PREFIX + "mt:" + id + ":log";
+    }
+}
