@@ -44,7 +44,8 @@ function showPop(p) {
   slot('callerNumber').textContent = p.callerNumber || none;
   slot('language').textContent = p.language === 'ar' ? 'العربية' : p.language === 'en' ? 'English' : none;
   slot('nationalId').textContent = p.nationalId || none;
-  slot('intent').textContent = p.intent || none;
+  const intentKey = `live.intent.${p.intent}`;
+  slot('intent').textContent = !p.intent ? none : t(intentKey) === intentKey ? p.intent : t(intentKey);
   slot('trail').textContent = p.trail || none;
   slot('reference').textContent = p.reference || none;
   slot('queue').textContent = p.queue;

@@ -69,8 +69,10 @@ function render() {
     const tr = el('tr');
     tr.dataset.agent = a.agent;
     tr.dataset.state = a.state;
+    tr.dataset.online = String(!!a.online);
     tr.append(el('td', a.agent), el('td', t(`live.state.${a.state}`)), el('td', a.reason || ''),
-      el('td', a.since ? formatInstant(a.since) : ''));
+      el('td', a.since ? formatInstant(a.since) : ''),
+      el('td', a.online ? t('dashboard.online') : t('dashboard.offline'), a.online ? 'text-success' : 'text-danger'));
     return tr;
   }));
   agentsChart.data.datasets[0].data = STATES.map((st) => s.agentsByState[st] || 0);

@@ -26,6 +26,7 @@ import sa.civilaffairs.cc.console.dashboard.DashboardFigures;
 import sa.civilaffairs.cc.console.push.LiveFeature;
 import sa.civilaffairs.cc.console.push.LivePush;
 import sa.civilaffairs.cc.console.push.redis.RedisPopRelay;
+import sa.civilaffairs.cc.console.push.redis.RedisPresence;
 import sa.civilaffairs.cc.outbox.redis.RedisOutbox;
 import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.auth.Accounts;
@@ -153,7 +154,7 @@ public final class ConsoleServer implements AutoCloseable {
         Messages messages = new Messages();
         List<ConsoleFeature> features = new ArrayList<>(this.features);
         if (liveFeed != null) {
-            features.add(0, liveFeature(redis, sessions, cookies));
+            features.add(0, liveFeature(redis, sessions, cookies, audit));
         }
         List<NavLink> nav = new ArrayList<>(HttpVerticle.NAVIGATION);
         features.forEach(f -> nav.addAll(f.navigation()));
@@ -190,8 +191,9 @@ public final class ConsoleServer implements AutoCloseable {
         return port;
     }
 
-    private LiveFeature liveFeature(UnifiedJedis redis, Sessions sessions, WebCookies cookies) {
-        LivePush push = new LivePush(liveFeed.view(), new RedisPopRelay(redis, clock), sessions, cookies, clock);
+    private LiveFeature liveFeature(UnifiedJedis redis, Sessions sessions, WebCookies cookies, AuditLog audit) {
+        LivePush push = new LivePush(liveFeed.view(), new RedisPopRelay(redis, clock), sessions, cookies, clock)
+                .presence(new RedisPresence(redis));
         liveParts.add(push);
         push.start();
         RedisChatInbox inbox = new RedisChatInbox(redis);
@@ -203,7 +205,7 @@ public final class ConsoleServer implements AutoCloseable {
         DashboardFigures figures = new DashboardFigures(redis, chat, clock, RiyadhTime.ZONE)
                 .start(Duration.ofSeconds(5), f -> push.hub().toRole(Role.SUPERVISOR, "figures", f.encode()));
         liveParts.add(figures);
-        return new LiveFeature(push, liveFeed.view(), liveFeed.control(), chat, figures, clock);
+        return new LiveFeature(push, liveFeed.view(), liveFeed.control(), chat, figures, audit, clock);
     }
 
     private static int freePort(String host) {

@@ -12,7 +12,11 @@ import sa.civilaffairs.cc.console.chat.ChatException;
 import sa.civilaffairs.cc.console.chat.ChatDesk;
 import sa.civilaffairs.cc.console.chat.DeskMessage;
 import sa.civilaffairs.cc.console.chat.Conversation;
+import java.util.Optional;
+import sa.civilaffairs.cc.console.audit.AuditAction;
+import sa.civilaffairs.cc.console.audit.AuditLog;
 import sa.civilaffairs.cc.console.chat.ChatJson;
+import sa.civilaffairs.cc.console.live.ScreenPop;
 import sa.civilaffairs.cc.console.dashboard.DashboardFigures;
 import sa.civilaffairs.cc.console.live.AgentControl;
 import sa.civilaffairs.cc.console.live.ControlOutcome;
@@ -42,15 +46,22 @@ public final class LiveFeature implements ConsoleFeature {
     private final AgentControl control;
     private final ChatDesk chat;
     private final DashboardFigures figures;
+    private final AuditLog audit;
     private final Clock clock;
 
+    /** A citizen's chat conversation was opened on an agent's screen (its messages may hold personal data). */
+    public static final AuditAction CHAT_VIEW = new AuditAction("CHAT_VIEW");
+    /** An agent answered a citizen by SMS from the chat inbox. */
+    public static final AuditAction CHAT_REPLY = new AuditAction("CHAT_REPLY");
+
     public LiveFeature(LivePush push, LiveView view, AgentControl control, ChatDesk chat, DashboardFigures figures,
-                       Clock clock) {
+                       AuditLog audit, Clock clock) {
         this.push = push;
         this.view = view;
         this.control = control;
         this.chat = chat;
         this.figures = figures;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -119,6 +130,8 @@ public final class LiveFeature implements ConsoleFeature {
         Conversation c = chat.conversation(id).orElseThrow(() -> ApiException.of(404, "NOT_FOUND", "error.notFound"));
         JsonArray messages = new JsonArray();
         chat.messages(id, 200).forEach(m -> messages.add(ChatJson.message(m)));
+        audit.append(call.actor().did(CHAT_VIEW, Optional.empty(), "conversation " + id + ", "
+                + ScreenPop.maskNumber(c.citizen().e164())));
         return new JsonObject().put("conversation", ChatJson.conversation(c, clock.instant()))
                 .put("messages", messages);
     }
@@ -139,6 +152,8 @@ public final class LiveFeature implements ConsoleFeature {
         }
         try {
             DeskMessage m = chat.reply(call.pathParam("id"), call.session().username(), text, clock.instant());
+            audit.append(call.actor().did(CHAT_REPLY, Optional.empty(), "conversation " + m.conversationId()
+                    + ", sms " + m.smsId()));
             return new JsonObject().put("message", ChatJson.message(m));
         } catch (ChatException e) {
             throw refusal(e);

@@ -107,6 +107,11 @@ public final class LiveJson {
 
     /** The supervisor view: no national IDs, caller numbers masked. */
     public static JsonObject snapshot(LiveSnapshot s, Instant now) {
+        return snapshot(s, now, null);
+    }
+
+    /** With {@code online}: each agent says whether a console page of theirs has its live stream open. */
+    public static JsonObject snapshot(LiveSnapshot s, Instant now, java.util.Set<String> online) {
         JsonArray queues = new JsonArray();
         for (QueueView q : s.queues()) {
             JsonArray calls = new JsonArray();
@@ -121,7 +126,13 @@ public final class LiveJson {
                     .put("abandonedToday", q.abandonedToday()).put("calls", calls));
         }
         JsonArray agents = new JsonArray();
-        s.agents().forEach(a -> agents.add(agent(a)));
+        s.agents().forEach(a -> {
+            JsonObject o = agent(a);
+            if (online != null) {
+                o.put("online", online.contains(a.agent()));
+            }
+            agents.add(o);
+        });
         JsonObject byState = new JsonObject();
         for (Map.Entry<AgentState, Integer> e : s.agentsByState().entrySet()) {
             byState.put(e.getKey().name(), e.getValue());

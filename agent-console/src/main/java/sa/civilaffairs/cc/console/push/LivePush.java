@@ -64,6 +64,8 @@ public final class LivePush implements AutoCloseable {
     private volatile long sentVersion = -1;
     private volatile long lastFullSnapshot;
     private volatile String snapshotJson = "{}";
+    private volatile Presence presence;
+    private volatile java.util.Set<String> online = java.util.Set.of();
 
     public LivePush(LiveView view, PopRelay relay, Sessions sessions, WebCookies cookies, Clock clock) {
         this.view = view;
@@ -80,6 +82,26 @@ public final class LivePush implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** Marks connected users in {@code presence} at every heartbeat; supervisors' snapshots say who is online. */
+    public LivePush presence(Presence presence) {
+        this.presence = presence;
+        return this;
+    }
+
+    private void refreshPresence() {
+        Presence p = presence;
+        if (p == null) {
+            return;
+        }
+        try {
+            p.seen(hub.users(), clock.instant());
+            online = p.online(clock.instant().minusSeconds(3 * HEARTBEAT_S - 5));
+            sentVersion = -1; // the next tick sends the snapshot with the new presence
+        } catch (RuntimeException e) {
+            log.debug("presence not refreshed: {}", e.toString());
+        }
     }
 
     /** Subscribes to the model and the relay, starts the ticker. */
@@ -153,6 +175,7 @@ public final class LivePush implements AutoCloseable {
 
     /** First state for a new connection, and the pops it missed (Redis reads: on the push thread). */
     private void welcome(PushClient client, boolean reconnect) {
+        refreshPresence();
         LiveSnapshot s = view.snapshot();
         Optional<AgentView> own = s.agent(client.username());
         own.ifPresent(a -> {
@@ -160,7 +183,7 @@ public final class LivePush implements AutoCloseable {
             client.send("agent", null, LiveJson.agent(a).encode());
         });
         if (client.role().includes(Role.SUPERVISOR)) {
-            client.send("snapshot", null, LiveJson.snapshot(s, clock.instant()).encode());
+            client.send("snapshot", null, LiveJson.snapshot(s, clock.instant(), online).encode());
         }
         try {
             if (reconnect) {
@@ -206,7 +229,7 @@ public final class LivePush implements AutoCloseable {
             boolean supervisors = clients.stream().anyMatch(c -> c.role().includes(Role.SUPERVISOR));
             if (supervisors || now - lastFullSnapshot >= 5_000) {
                 lastFullSnapshot = now;
-                String json = LiveJson.snapshot(s, clock.instant()).encode();
+                String json = LiveJson.snapshot(s, clock.instant(), online).encode();
                 snapshotJson = json;
                 if (supervisors) {
                     hub.toRole(Role.SUPERVISOR, "snapshot", json);
@@ -230,6 +253,7 @@ public final class LivePush implements AutoCloseable {
 
     private void heartbeat() {
         beats++;
+        refreshPresence();
         boolean checkSessions = beats % 4 == 0; // once a minute: a browser left open keeps its session only while valid
         for (PushClient c : hub.clients()) {
             c.heartbeat();

@@ -111,7 +111,7 @@ class LiveBrowserIT {
         wait.until(ExpectedConditions.attributeToBe(By.id("agent-state"), "data-state", "RINGING"));
         assertEquals("0501234567", pop.findElement(By.cssSelector("[data-slot=callerNumber]")).getText());
         assertEquals(People.ELDER, pop.findElement(By.cssSelector("[data-slot=nationalId]")).getText());
-        assertEquals("book", pop.findElement(By.cssSelector("[data-slot=intent]")).getText());
+        assertEquals("حجز موعد", pop.findElement(By.cssSelector("[data-slot=intent]")).getText());
         assertEquals("1>1>3", pop.findElement(By.cssSelector("[data-slot=trail]")).getText());
         wait.until(ExpectedConditions.textToBePresentInElement(pop.findElement(By.cssSelector("[data-slot=person]")),
                 "عبدالله الحربي"));

@@ -22,7 +22,7 @@ import sa.civilaffairs.cc.testkit.RegistryDouble;
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class LiveDevModeIT {
     @Test
-    void aNewcomerSignedInAsAgent1SeesPopsArrive(Vertx vertx, RedisHandle redis) {
+    void aNewcomerSignedInAsAgent1SeesPopsAndChatsArrive(Vertx vertx, RedisHandle redis) {
         RegistryDouble registry = RegistryDouble.start();
         People.stub(registry);
         try (LiveDevMode live = LiveDevMode.start(Path.of("..", "config"), redis.server().settings(),
@@ -33,6 +33,10 @@ class LiveDevModeIT {
                 JsonObject pop = sse.await("pop", p -> true, Duration.ofSeconds(20)).json();
                 assertEquals("agent1", pop.getString("agent"));
                 assertEquals("1000000016", pop.getString("nationalId"), "a person of demo-people.json");
+                JsonObject chat = sse.await("chat", e -> "opened".equals(e.getString("kind")), Duration.ofSeconds(20))
+                        .json();
+                assertEquals("OPEN", chat.getJsonObject("conversation").getString("status"),
+                        "a demo citizen wrote to the SMS chat");
             }
         } finally {
             registry.stop();

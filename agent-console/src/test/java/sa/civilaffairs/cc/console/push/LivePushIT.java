@@ -25,6 +25,7 @@ import sa.civilaffairs.cc.chat.ChatInbox;
 import sa.civilaffairs.cc.chat.ChatMessage;
 import sa.civilaffairs.cc.chat.redis.RedisChatInbox;
 import sa.civilaffairs.cc.console.ami.AmiSettings;
+import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.ami.LiveConfigFiles;
 import sa.civilaffairs.cc.console.ami.LiveFeed;
 import sa.civilaffairs.cc.console.amidouble.AmiDouble;
@@ -190,6 +191,8 @@ class LivePushIT {
     void supervisorsSeeTheWaitingCallAndTheAbandonClearsIt() {
         ConsoleHarness console = console(connectedFeed());
         SseClient supervisor = stream(console.signedIn("supervisor1"));
+        stream(console.signedIn("agent1"));
+        supervisor.await("snapshot", s -> online(s, "agent1") && !online(s, "agent2"));
         Replay replay = pbx.replay(Scenario.QUEUE_ABANDONED);
         replay.playThrough("QueueCallerJoin");
         JsonObject waiting = supervisor.await("snapshot", s -> s.getInteger("waiting") == 1).json();
@@ -258,12 +261,24 @@ class LivePushIT {
         assertEquals("كيف أخدمك؟", sms.text());
         assertEquals(403, agent2.post("/api/chat/conversations/" + id + "/reply", new JsonObject().put("text", "x"))
                 .status());
+        agent1.get("/api/chat/conversations/" + id).expect(200);
+        String audited = redis.client().xrange(RedisAuditLog.KEY, (StreamEntryID) null, (StreamEntryID) null).stream()
+                .map(e -> e.getFields().toString()).filter(f -> f.contains("CHAT_")).toList().toString();
+        assertTrue(audited.contains("CHAT_REPLY") && audited.contains("CHAT_VIEW") && audited.contains("agent1"),
+                audited);
+        assertFalse(audited.contains("0551234567"), "the audit detail masks the number");
 
         citizenSays(redis, citizen, "أريد موعدا");
         sse1.await("chat", e -> e.containsKey("message")
                 && e.getJsonObject("message").getString("text").equals("أريد موعدا"));
         agent1.post("/api/chat/conversations/" + id + "/close", new JsonObject()).expect(200);
         sse1.await("chat", e -> e.getString("kind").equals("closed"));
+    }
+
+    /** Whether the supervisor view says the agent has a console page with a live stream open. */
+    private static boolean online(JsonObject snapshot, String agent) {
+        return snapshot.getJsonArray("agents").stream().map(JsonObject.class::cast)
+                .anyMatch(a -> a.getString("agent").equals(agent) && a.getBoolean("online", false));
     }
 
     private static String agentState(JsonObject snapshot, String agent) {
