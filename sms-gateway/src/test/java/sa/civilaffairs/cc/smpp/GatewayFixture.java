@@ -39,6 +39,7 @@ final class GatewayFixture {
                   drainTimeout: 5s
                 inbound:
                   dedupeWindow: 60s
+                  echoWindow: 200ms
                 outbound:
                   consumer: test-gateway
                   claimIdle: 2s

@@ -2,7 +2,9 @@
 -- ARGV[1..5] as in mo_common.lua, then seq, coded part, total, partsTtlMs. Returns {'dup'} when the part retransmits
 -- a message already stored, {'partial'} while parts are missing, {'complete', seq1, part1, ...} when all are in (the
 -- caller then runs mo_publish). A marker that is not a retransmission's is a new message reusing the reference.
-if is_retransmission(KEYS[2], now_ms()) then
+local now = now_ms()
+if is_retransmission(KEYS[2], now) then
+  mark(KEYS[2], now)
   return {'dup'}
 end
 redis.call('HSETNX', KEYS[1], ARGV[6], ARGV[7])

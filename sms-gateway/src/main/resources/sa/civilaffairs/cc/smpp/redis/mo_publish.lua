@@ -1,8 +1,11 @@
--- Appends a complete inbound message to the stream unless it is a retransmission (mo_common.lua), and marks the copy.
+-- Appends a complete inbound message to the stream unless it is a retransmission (mo_common.lua); marks the copy
+-- either way.
 -- KEYS[1] copy marker, KEYS[2] inbound stream, KEYS[3] parts hash to delete (or the marker again for a single part).
 -- ARGV[1..5] as in mo_common.lua, then field, value pairs. Returns 1 when appended, 0 for a retransmission.
 local now = now_ms()
 if is_retransmission(KEYS[1], now) then
+  -- the marker follows the last copy received: its session, its time, whether its resp leaves late
+  mark(KEYS[1], now)
   return 0
 end
 local fields = {}
