@@ -256,7 +256,7 @@ public record GatewayConfig(List<BindConfig> binds, SourceAddress source, LinkTi
                 f.duration("link.drainTimeout", Duration.ofSeconds(10), Duration.ZERO, Duration.ofMinutes(10)));
         Inbound inbound = new Inbound(
                 f.duration("inbound.dedupeWindow", Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofDays(7)),
-                f.duration("inbound.echoWindow", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(10)),
+                f.duration("inbound.echoWindow", Duration.ofSeconds(3), Duration.ZERO, Duration.ofMinutes(10)),
                 f.duration("inbound.respDoubtAfter", Duration.ofSeconds(2), Duration.ofMillis(1), Duration.ofMinutes(10)),
                 f.duration("inbound.partsTtl", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(7)));
         Outbound outbound = new Outbound(f.text("outbound.consumer", "gateway-1"),
