@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 import sa.civilaffairs.cc.smpp.inbound.InboundSms;
@@ -181,6 +182,23 @@ class InboundIT {
         awaitPastEchoWindow();
         assertEquals(0, sim.deliver(one));
         assertEquals(3, inbound().size());
+    }
+
+    @Test
+    void aCopyResentAfterOurRespWasLateIsStoredOnceOnTheSameSession() {
+        gateway.close();
+        gateway = SmsGateway.start(GatewayFixture.config(sim, "transceiver", 1000, 16, "1s", "150ms"),
+                redis.settings());
+        assertTrue(sim.awaitReceiverBound(WAIT), "gateway bound");
+        MoPdu one = MoPdu.text(CITIZEN, "77799", "1");
+        // Redis holds every write for 400 ms: storing takes longer than respDoubtAfter, the SMSC may have timed out
+        redis.client().sendCommand(Protocol.Command.CLIENT, "PAUSE", "400", "WRITE");
+        assertEquals(0, sim.deliver(one));
+        assertEquals(1, gateway.metrics().moLateResponses.sum());
+        awaitPastEchoWindow();
+        assertEquals(0, sim.deliver(one));
+        assertEquals(List.of("1"), inbound().stream().map(InboundSms::text).toList());
+        assertEquals(1, gateway.metrics().moDuplicates.sum());
     }
 
     @Test
