@@ -202,8 +202,9 @@ public final class SmsDialogBench {
     }
 
     /**
-     * The citizen's next message. The gateway drops a deliver_sm identical to one of the last second as an SMSC
-     * retransmission, so repeated answers differ in trailing spaces (the engine ignores them).
+     * The citizen's next message. The gateway takes a deliver_sm identical to the last one within its echo window
+     * (200 ms here) for an SMSC retransmission, and simulated citizens answer faster than people, so repeated answers
+     * differ in trailing spaces (the engine ignores them).
      */
     private static String text(int step, String id, int turn) {
         String base = step == 0 ? "موعد " + id : SCRIPT[step];
@@ -241,6 +242,7 @@ public final class SmsDialogBench {
                   drainTimeout: 5s
                 inbound:
                   dedupeWindow: 1s
+                  echoWindow: 200ms
                 outbound:
                   consumer: bench-gateway
                   claimIdle: 5s

@@ -13,6 +13,8 @@ public final class GatewayMetrics {
     public final LongAdder moStored = new LongAdder();
     public final LongAdder moParts = new LongAdder();
     public final LongAdder moDuplicates = new LongAdder();
+    /** Stored MO whose deliver_sm_resp left after inbound.respDoubtAfter (their copies dedupe for the whole window). */
+    public final LongAdder moLateResponses = new LongAdder();
     public final LongAdder moTemporaryErrors = new LongAdder();
     public final LongAdder mtMessages = new LongAdder();
     public final LongAdder mtSegments = new LongAdder();
@@ -54,6 +56,8 @@ public final class GatewayMetrics {
         counter(sb, "sms_mo_messages_total", "complete inbound messages stored", moStored.sum());
         counter(sb, "sms_mo_parts_total", "inbound deliver_sm (message parts) accepted", moParts.sum());
         counter(sb, "sms_mo_duplicates_total", "retransmitted deliver_sm recognised", moDuplicates.sum());
+        counter(sb, "sms_mo_late_responses_total", "deliver_sm answered after inbound.respDoubtAfter",
+                moLateResponses.sum());
         counter(sb, "sms_mo_temporary_errors_total", "deliver_sm answered ESME_RX_T_APPN (Redis down)",
                 moTemporaryErrors.sum());
         counter(sb, "sms_mt_messages_total", "outbound messages taken from the outbox and submitted", mtMessages.sum());

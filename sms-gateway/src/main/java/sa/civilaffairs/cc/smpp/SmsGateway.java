@@ -50,15 +50,18 @@ public final class SmsGateway implements AutoCloseable {
             return t;
         });
         this.messages = new RedisMessages(redis, config.outbound().receiptWindow());
-        RedisInbound inbound = new RedisInbound(redis, config.inbound().dedupeWindow(), config.inbound().partsTtl());
+        RedisInbound inbound = new RedisInbound(redis, config.inbound().dedupeWindow(), config.inbound().echoWindow(),
+                config.inbound().partsTtl());
         DeliveryReceipts receipts = new DeliveryReceipts(messages, callbacks, metrics);
         List<Map.Entry<GatewayConfig.BindConfig, SmppSessionSlot>> transmitters = new ArrayList<>();
         for (GatewayConfig.BindConfig b : config.binds()) {
-            MoReceiver receiver = new MoReceiver(b.name(), inbound, receipts, metrics);
+            MoReceiver receiver = new MoReceiver(b.name(), inbound, receipts, metrics,
+                    config.inbound().respDoubtAfter());
             List<SessionRole> roles = b.mode() == GatewayConfig.BindMode.TRANSCEIVER ? List.of(SessionRole.TRANSCEIVER)
                     : List.of(SessionRole.TRANSMITTER, SessionRole.RECEIVER);
             for (SessionRole role : roles) {
-                SmppSessionSlot slot = new SmppSessionSlot(b, role, config.link(), receiver, scheduler, metrics);
+                SmppSessionSlot slot = new SmppSessionSlot(b, role, config.link(), receiver::forSession, scheduler,
+                        metrics);
                 slots.add(slot);
                 if (role.sends()) {
                     transmitters.add(new AbstractMap.SimpleImmutableEntry<>(b, slot));

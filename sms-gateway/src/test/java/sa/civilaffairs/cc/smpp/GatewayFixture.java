@@ -19,6 +19,11 @@ final class GatewayFixture {
     }
 
     static GatewayConfig config(SmscSimulator sim, String mode, int tps, int window, String responseTimeout) {
+        return config(sim, mode, tps, window, responseTimeout, "2s");
+    }
+
+    static GatewayConfig config(SmscSimulator sim, String mode, int tps, int window, String responseTimeout,
+                                String respDoubtAfter) {
         String yaml = """
                 binds:
                   - name: sim
@@ -39,6 +44,8 @@ final class GatewayFixture {
                   drainTimeout: 5s
                 inbound:
                   dedupeWindow: 60s
+                  echoWindow: 200ms
+                  respDoubtAfter: %s
                 outbound:
                   consumer: test-gateway
                   claimIdle: 2s
@@ -48,7 +55,8 @@ final class GatewayFixture {
                   clients:
                     - name: tests
                       key: test-key-0123456789
-                """.formatted(mode, sim.port(), sim.systemId(), sim.password(), tps, window, responseTimeout);
+                """.formatted(mode, sim.port(), sim.systemId(), sim.password(), tps, window, responseTimeout,
+                respDoubtAfter);
         return GatewayConfig.parse(yaml, Map.of());
     }
 

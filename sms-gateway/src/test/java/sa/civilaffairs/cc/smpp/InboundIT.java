@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 import sa.civilaffairs.cc.smpp.inbound.InboundSms;
@@ -134,6 +135,70 @@ class InboundIT {
         assertEquals(0, sim.deliver(parts.get(0)));
         assertEquals(2, inbound().size());
         assertEquals(3, gateway.metrics().moDuplicates.sum());
+    }
+
+    /** Waits until every stored copy is older than the test config's echo window (200 ms), by Redis's clock. */
+    private void awaitPastEchoWindow() {
+        GatewayFixture.await("stored copies older than the echo window", WAIT, () -> {
+            try (var client = redis.newClient()) {
+                long now = (Long) client.eval("local t = redis.call('TIME') return t[1] * 1000 + math.floor(t[2] / 1000)");
+                return client.keys(SmsKeys.PREFIX + "mo:*copy*").stream()
+                        .map(k -> client.hget(k, "t")).allMatch(t -> t != null && now - Long.parseLong(t) > 250);
+            }
+        });
+    }
+
+    @Test
+    void aCitizenAnsweringOneTwiceOnTheSameSessionIsStoredTwice() {
+        MoPdu one = MoPdu.text(CITIZEN, "77799", "1");
+        assertEquals(0, sim.deliver(one));
+        awaitPastEchoWindow();
+        assertEquals(0, sim.deliver(one));
+        assertEquals(List.of("1", "1"), inbound().stream().map(InboundSms::text).toList());
+        assertEquals(0, gateway.metrics().moDuplicates.sum());
+    }
+
+    @Test
+    void aDeliverSmResentAfterTheLinkDroppedAndRebindIsStoredOnce() {
+        MoPdu one = MoPdu.text(CITIZEN, "77799", "1");
+        List<MoPdu> parts = MoPdu.concatenated(CITIZEN, "77799", "ب".repeat(150), 78, MoPdu.Concat.SAR);
+        assertEquals(0, sim.deliver(one));
+        for (MoPdu p : parts) {
+            assertEquals(0, sim.deliver(p));
+        }
+        // past the echo window: only the new session tells these copies are the SMSC resending
+        awaitPastEchoWindow();
+        int binds = sim.binds();
+        sim.dropLinks();
+        GatewayFixture.await("gateway bound again", WAIT, () -> sim.binds() > binds && sim.boundSessions() > 0);
+        assertTrue(sim.awaitReceiverBound(WAIT));
+        assertEquals(0, sim.deliver(one));
+        for (MoPdu p : parts) {
+            assertEquals(0, sim.deliver(p));
+        }
+        assertEquals(List.of("1", "ب".repeat(150)), inbound().stream().map(InboundSms::text).toList());
+        assertEquals(1 + parts.size(), gateway.metrics().moDuplicates.sum());
+        // and after the rebind, the citizen repeating himself on the new session is heard again
+        awaitPastEchoWindow();
+        assertEquals(0, sim.deliver(one));
+        assertEquals(3, inbound().size());
+    }
+
+    @Test
+    void aCopyResentAfterOurRespWasLateIsStoredOnceOnTheSameSession() {
+        gateway.close();
+        gateway = SmsGateway.start(GatewayFixture.config(sim, "transceiver", 1000, 16, "1s", "150ms"),
+                redis.settings());
+        assertTrue(sim.awaitReceiverBound(WAIT), "gateway bound");
+        MoPdu one = MoPdu.text(CITIZEN, "77799", "1");
+        // Redis holds every write for 400 ms: storing takes longer than respDoubtAfter, the SMSC may have timed out
+        redis.client().sendCommand(Protocol.Command.CLIENT, "PAUSE", "400", "WRITE");
+        assertEquals(0, sim.deliver(one));
+        assertEquals(1, gateway.metrics().moLateResponses.sum());
+        awaitPastEchoWindow();
+        assertEquals(0, sim.deliver(one));
+        assertEquals(List.of("1"), inbound().stream().map(InboundSms::text).toList());
+        assertEquals(1, gateway.metrics().moDuplicates.sum());
     }
 
     @Test

@@ -147,10 +147,21 @@ public record GatewayConfig(List<BindConfig> binds, SourceAddress source, LinkTi
     }
 
     /**
-     * @param dedupeWindow a deliver_sm identical to one already stored within this window is a retransmission
-     * @param partsTtl     how long the parts of an incomplete long message are kept waiting for the rest
+     * @param dedupeWindow   how long a stored deliver_sm is remembered: a same one within it may be a retransmission
+     *                       (when it came on another session, or our resp for the first was late), else it is the
+     *                       citizen sending the same text again (see {@code RedisInbound})
+     * @param echoWindow     a same deliver_sm within this long of the stored one is a retransmission on any session
+     * @param respDoubtAfter a deliver_sm whose listener took longer than this may have had its resp too late for the
+     *                       SMSC: a same one within the dedupe window is a retransmission
+     * @param partsTtl       how long the parts of an incomplete long message are kept waiting for the rest
      */
-    public record Inbound(Duration dedupeWindow, Duration partsTtl) {
+    public record Inbound(Duration dedupeWindow, Duration echoWindow, Duration respDoubtAfter, Duration partsTtl) {
+        public Inbound {
+            if (echoWindow.compareTo(dedupeWindow) > 0) {
+                throw new GatewayConfigException("inbound.echoWindow: " + echoWindow
+                        + " (expected: at most inbound.dedupeWindow " + dedupeWindow + ")");
+            }
+        }
     }
 
     /**
@@ -245,6 +256,8 @@ public record GatewayConfig(List<BindConfig> binds, SourceAddress source, LinkTi
                 f.duration("link.drainTimeout", Duration.ofSeconds(10), Duration.ZERO, Duration.ofMinutes(10)));
         Inbound inbound = new Inbound(
                 f.duration("inbound.dedupeWindow", Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofDays(7)),
+                f.duration("inbound.echoWindow", Duration.ofSeconds(3), Duration.ZERO, Duration.ofMinutes(10)),
+                f.duration("inbound.respDoubtAfter", Duration.ofSeconds(2), Duration.ofMillis(1), Duration.ofMinutes(10)),
                 f.duration("inbound.partsTtl", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(7)));
         Outbound outbound = new Outbound(f.text("outbound.consumer", "gateway-1"),
                 f.duration("outbound.claimIdle", Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofDays(1)),

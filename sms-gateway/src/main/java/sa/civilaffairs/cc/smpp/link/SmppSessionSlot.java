@@ -1,6 +1,8 @@
 package sa.civilaffairs.cc.smpp.link;
 
 import java.io.IOException;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,7 @@ public final class SmppSessionSlot implements AutoCloseable {
     private final SessionRole role;
     private final GatewayConfig.BindConfig bind;
     private final GatewayConfig.LinkTiming timing;
-    private final MessageReceiverListener receiver;
+    private final Function<String, ? extends MessageReceiverListener> receivers;
     private final ScheduledExecutorService scheduler;
     private final GatewayMetrics metrics;
     private final ConnectionFactory connections;
@@ -40,12 +42,13 @@ public final class SmppSessionSlot implements AutoCloseable {
     private String lastError = "";
 
     public SmppSessionSlot(GatewayConfig.BindConfig bind, SessionRole role, GatewayConfig.LinkTiming timing,
-                           MessageReceiverListener receiver, ScheduledExecutorService scheduler,
+                           Function<String, ? extends MessageReceiverListener> receivers,
+                           ScheduledExecutorService scheduler,
                            GatewayMetrics metrics) {
         this.bind = bind;
         this.role = role;
         this.timing = timing;
-        this.receiver = receiver;
+        this.receivers = receivers;
         this.scheduler = scheduler;
         this.metrics = metrics;
         this.name = bind.name() + "/" + role.name().toLowerCase(java.util.Locale.ROOT);
@@ -121,7 +124,9 @@ public final class SmppSessionSlot implements AutoCloseable {
         s.setPduProcessorDegree(role.receives() ? 4 : 2);
         s.setQueueCapacity(Math.max(100, bind.window() * 4));
         if (role.receives()) {
-            s.setMessageReceiverListener(receiver);
+            // each session gets an id of its own: a deliver_sm seen on an earlier session and again on this one was
+            // resent after a rebind (RedisInbound tells retransmissions from a citizen repeating himself by it)
+            s.setMessageReceiverListener(receivers.apply(name + "#" + UUID.randomUUID()));
         }
         try {
             s.connectAndBind(bind.host(), bind.port(), new BindParameter(role.bindType(), bind.systemId(),

@@ -23,9 +23,9 @@ public final class SmsKeys {
         return OutboxStreams.key(lane);
     }
 
-    /** Marks an inbound message (or one part's fingerprint) as stored, for the dedupe window. */
-    public static String moSeen(String fingerprint) {
-        return PREFIX + "mo:seen:" + fingerprint;
+    /** The last stored copy of a single-part inbound message with this fingerprint (session, time), for dedupe. */
+    public static String moCopy(String fingerprint) {
+        return PREFIX + "mo:copy:" + fingerprint;
     }
 
     /** Parts of a long inbound message received so far, by sequence number. */
@@ -33,9 +33,9 @@ public final class SmsKeys {
         return PREFIX + "mo:parts:" + from + ":" + to + ":" + ref + ":" + total;
     }
 
-    /** Marks a long inbound message as stored (same name space as its parts key, with :done). */
+    /** The last stored copy of a long inbound message (same name space as its parts key), for dedupe. */
     public static String moDone(String from, String to, int ref, int total) {
-        return moParts(from, to, ref, total) + ":done";
+        return moParts(from, to, ref, total) + ":copy";
     }
 
     /** An outbound message's record: state, parts, SMSC ids, client, callback. */

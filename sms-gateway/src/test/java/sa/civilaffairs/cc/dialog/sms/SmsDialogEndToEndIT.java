@@ -37,6 +37,7 @@ class SmsDialogEndToEndIT {
     private DialogRig rig;
     private DialogSmsConsumer consumer;
     private int seen;
+    private long lastSent;
 
     @BeforeEach
     void start(RedisHandle redis) {
@@ -76,7 +77,8 @@ class SmsDialogEndToEndIT {
                   rebindMax: 500ms
                   drainTimeout: 5s
                 inbound:
-                  dedupeWindow: 1s
+                  dedupeWindow: 60s
+                  echoWindow: 100ms
                 outbound:
                   consumer: e2e-gateway
                   claimIdle: 2s
@@ -91,7 +93,13 @@ class SmsDialogEndToEndIT {
 
     /** The citizen sends {@code text}; returns the reply they receive, its parts joined. */
     private String converse(String from, String text) {
+        // the citizen reads the reply before answering: past the echo window (100 ms here, seconds in production)
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() - lastSent < 150_000_000L && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
         assertEquals(0, sim.deliver(MoPdu.text(from, "77799", text)), "deliver_sm accepted");
+        lastSent = System.nanoTime();
         assertTrue(sim.awaitSubmitted(seen + 1, WAIT), "a reply was submitted");
         Submitted first = sim.submitted().get(seen);
         assertTrue(sim.awaitSubmitted(seen + first.total(), WAIT), "every part was submitted");
@@ -109,13 +117,13 @@ class SmsDialogEndToEndIT {
     void aBookingInArabicEndToEnd() {
         assertTrue(converse(MAN, "موعد").startsWith("أرسل رقم الهوية"));
         assertTrue(converse(MAN, "١٠٠٠٠٠٠٠٩٩").startsWith("اختر الخدمة"));
-        // the gateway drops a deliver_sm identical to one of the last second (dedupeWindow) as a retransmission,
-        // so the repeated "1" answers are typed in different ways, as citizens do
+        // the same answer "1" three times in a row, seconds apart on one healthy session: three messages, none taken
+        // for an SMSC retransmission
         assertTrue(converse(MAN, "2").startsWith("اختر المنطقة"));
         assertTrue(converse(MAN, "1").startsWith("اختر المكتب"));
-        assertTrue(converse(MAN, "١").startsWith("اختر اليوم"));
-        assertTrue(converse(MAN, "1.").startsWith("اختر الوقت"));
-        assertTrue(converse(MAN, "رقم 1").contains("1 تأكيد"));
+        assertTrue(converse(MAN, "1").startsWith("اختر اليوم"));
+        assertTrue(converse(MAN, "1").startsWith("اختر الوقت"));
+        assertTrue(converse(MAN, "1").contains("1 تأكيد"));
         String confirmed = converse(MAN, "نعم");
         assertTrue(confirmed.startsWith("تم حجز موعدك"), confirmed);
     }

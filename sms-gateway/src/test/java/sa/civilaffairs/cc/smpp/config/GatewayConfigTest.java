@@ -34,6 +34,9 @@ class GatewayConfigTest {
         assertEquals(3, c.source().ton());
         assertEquals(Duration.ofSeconds(10), c.link().responseTimeout());
         assertEquals(1, c.http().clients().size());
+        assertEquals(Duration.ofSeconds(60), c.inbound().dedupeWindow());
+        assertEquals(Duration.ofSeconds(3), c.inbound().echoWindow());
+        assertEquals(Duration.ofSeconds(2), c.inbound().respDoubtAfter());
     }
 
     @Test
@@ -59,6 +62,8 @@ class GatewayConfigTest {
         assertMessage(Map.of("SMPP_TLS", "maybe"), "binds.0.tls: 'maybe' (expected: true or false)");
         assertMessage(Map.of("SMPP_REBIND_MIN", "soon"), "link.rebindMin: 'soon' (expected: a duration");
         assertMessage(Map.of("SMS_CLIENT1_KEY", "short"), "key of crm: too short");
+        assertMessage(Map.of("SMPP_MO_DEDUPE_WINDOW", "2s"),
+                "inbound.echoWindow: PT3S (expected: at most inbound.dedupeWindow PT2S)");
     }
 
     @Test
