@@ -109,14 +109,17 @@ class RedisReferencesIT {
     @Test
     void consecutiveReferencesAreNotNeighbours(RedisHandle redis) {
         References references = new RedisReferences(redis.client());
+        // a keyed permutation puts a successor within 1,000 of its predecessor with odds of about 1 in 5,000
         Reference previous = references.next(ReferenceKind.VISIT_REQUEST);
+        int neighbours = 0;
         for (int i = 0; i < 100; i++) {
             Reference next = references.next(ReferenceKind.VISIT_REQUEST);
             long gap = Math.abs(Long.parseLong(next.value().substring(1, 8))
                     - Long.parseLong(previous.value().substring(1, 8)));
-            assertTrue(gap > 1_000, previous + " then " + next);
+            neighbours += gap <= 1_000 ? 1 : 0;
             previous = next;
         }
+        assertTrue(neighbours <= 3, neighbours + " of 100 consecutive references were neighbours");
     }
 
     @Test
