@@ -17,7 +17,7 @@ import sa.civilaffairs.cc.console.live.WaitingCall;
 /** The JSON the browsers receive for pops, agent views and supervisor snapshots. */
 public final class LiveJson {
     /** Where "continue the booking" leads; the booking page reads these query parameters (docs/readme-live.md). */
-    public static final String BOOKING_PATH = "/booking";
+    public static final String BOOKING_PATH = sa.civilaffairs.cc.console.appointments.AppointmentsFeature.PATH;
 
     private LiveJson() {
     }
@@ -51,7 +51,7 @@ public final class LiveJson {
     }
 
     /**
-     * {@code /booking?nid=…&service=…&ref=…&intent=…&trail=…&callerLanguage=…&call=…}: what the IVR learnt, for the
+     * {@code /appointments?nid=…&service=…&ref=…&intent=…&trail=…&callerLanguage=…&call=…}: what the IVR learnt, for the
      * booking page to prefill. {@code service} is the service number the caller chose in the IVR's booking menu (the
      * third step of {@code CC_TRAIL} when the intent is {@code book}); absent parts are left out.
      */

@@ -118,7 +118,7 @@ class LiveBrowserIT {
         shoot("live-pop-ar.png");
 
         pop.findElement(By.cssSelector("[data-action=continue-booking]")).click();
-        wait.until(ExpectedConditions.urlContains("/booking?"));
+        wait.until(ExpectedConditions.urlContains("/appointments?"));
         String url = browser.getCurrentUrl();
         assertTrue(url.contains("nid=" + People.ELDER) && url.contains("service=3") && url.contains("intent=book"), url);
     }

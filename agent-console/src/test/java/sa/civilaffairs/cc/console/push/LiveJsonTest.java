@@ -25,7 +25,7 @@ class LiveJsonTest {
     void theBookingLinkCarriesTheIvrFindingsAndTheServiceChosenInTheBookingMenu() {
         ScreenPop pop = new ScreenPop("agent1", "1795391284.0", "0501234567", Language.AR, NationalId.parse(NID),
                 "book", "1>1>3", null, "civil-affairs-ar", Instant.EPOCH);
-        assertEquals("/booking?nid=" + NID + "&service=3&intent=book&trail=1%3E1%3E3&callerLanguage=ar"
+        assertEquals("/appointments?nid=" + NID + "&service=3&intent=book&trail=1%3E1%3E3&callerLanguage=ar"
                 + "&call=1795391284.0", LiveJson.bookingUrl(pop));
         assertEquals(NID, LiveJson.pop(pop).getString("nationalId"), "the agent's own screen shows it in full");
     }
@@ -33,7 +33,7 @@ class LiveJsonTest {
     @Test
     void noServiceWhenTheCallerWasNotBookingAndAbsentFindingsAreLeftOut() {
         ScreenPop status = new ScreenPop("agent1", "c1", "", null, null, "status", "1>5", null, "q", Instant.EPOCH);
-        assertEquals("/booking?intent=status&trail=1%3E5&call=c1", LiveJson.bookingUrl(status));
+        assertEquals("/appointments?intent=status&trail=1%3E5&call=c1", LiveJson.bookingUrl(status));
         assertEquals(null, LiveJson.serviceChoice("book", "1>1"));
         assertEquals(null, LiveJson.serviceChoice("book", "1>1>*"));
         assertFalse(LiveJson.pop(status).containsKey("nationalId"));

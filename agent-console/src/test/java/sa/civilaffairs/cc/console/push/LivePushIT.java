@@ -122,7 +122,7 @@ class LivePushIT {
         assertEquals("book", pop.getString("intent"));
         assertEquals("1>1>3", pop.getString("trail"));
         assertEquals("civil-affairs-ar", pop.getString("queue"));
-        assertEquals("/booking?nid=" + People.ELDER + "&service=3&intent=book&trail=1%3E1%3E3&callerLanguage=ar&call="
+        assertEquals("/appointments?nid=" + People.ELDER + "&service=3&intent=book&trail=1%3E1%3E3&callerLanguage=ar&call="
                 + ANSWERED_CALL, pop.getString("bookingUrl"));
         agent1.await("agent", a -> a.getString("state").equals("ON_CALL"));
         supervisor.await("snapshot", s -> agentState(s, "agent1").equals("ON_CALL"));
