@@ -6,6 +6,14 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import sa.civilaffairs.cc.console.ami.AmiSettings;
+import sa.civilaffairs.cc.console.ami.LiveConfigFiles;
+import sa.civilaffairs.cc.console.ami.LiveFeed;
+import sa.civilaffairs.cc.console.amidouble.AmiDouble;
+import sa.civilaffairs.cc.console.amidouble.DemoLoop;
 import java.util.Map;
 import org.slf4j.Logger;
 import redis.clients.jedis.UnifiedJedis;
@@ -69,10 +77,19 @@ public final class DevMode {
         UnifiedJedis shared = remember(redis.settings().connect());
 
         // The console's case screens (appointments, Taqdeer, Tahseen, lost reports) on the same Redis stores.
+        // Asterisk's side of AMI: the double replays the captured queue calls, one every 20 s, ringing agent1..3
+        AmiDouble pbx = remember(AmiDouble.start());
+        AmiSettings amiFromFile = LiveConfigFiles.ami(config.resolve("console.yaml"), Map.of());
+        LiveFeed feed = remember(LiveFeed.start(AmiSettings.of(pbx.host(), pbx.port(), "ivrtest", "ivrtest")
+                        .withBackoff(amiFromFile.backoffMin(), amiFromFile.backoffMax()),
+                LiveConfigFiles.agents(config.resolve("agents.yaml")), Clock.systemUTC(), ZoneId.of("Asia/Riyadh")));
         ConsoleServer console = remember(CaseFeatures.onRedis(shared, civilRegistry, config, RiyadhTime.systemClock())
-                .installInto(new ConsoleServer()));
+                .installInto(new ConsoleServer().live(feed).chatTemplates(YamlMessageTemplates.load(config))));
         console.start(ConsoleConfig.load(config.resolve("console.yaml"), devEnvironment()), shared, civilRegistry);
-        print("agent console", "http://127.0.0.1:" + console.port() + "/");
+        print("agent console", "http://127.0.0.1:" + console.port() + "/  (pops on /calls as agent1, "
+                + "dashboard as supervisor1, SMS chat on /chat)");
+        remember(DemoLoop.start(pbx, Duration.ofSeconds(20)));
+        print("ami double", pbx.host() + ":" + pbx.port() + "  (replays the Asterisk 22 captures: a queue call every 20 s)");
 
         Ivr ivr = remember(Ivr.start(IvrConfig.load(config.resolve(IvrConfig.FILE), devEnvironment()),
                 Ivr.services(config, shared, civilRegistry, RiyadhTime.systemClock()),
