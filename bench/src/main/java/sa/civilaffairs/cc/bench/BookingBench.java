@@ -20,7 +20,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import sa.civilaffairs.cc.booking.BookUnavailableException;
 import sa.civilaffairs.cc.booking.BookingOutcome;
 import sa.civilaffairs.cc.booking.BookingRequest;
@@ -67,7 +71,7 @@ public final class BookingBench {
         OfficeCatalogue catalogue = CatalogueLoader.load(config);
         SlotCalendar calendar = new SlotCalendar(catalogue);
         Clock clock = RiyadhTime.fixedAt(NOW);
-        List<LocalDate> days = calendarDays(calendar, catalogue, 10);
+        List<LocalDate> days = calendarDays(calendar, catalogue, 30);
         List<SlotKey> slots = allSlots(calendar, catalogue, days);
         List<SlotKey> hot = slots.stream().filter(s -> s.office().value().equals("RUH-01")
                 && s.date().equals(days.get(0))).toList();
@@ -77,7 +81,9 @@ public final class BookingBench {
                 warmupSeconds, slots.size(), places, days.size(), Runtime.getRuntime().availableProcessors());
 
         Path dir = Files.createTempDirectory("cc-booking-bench");
-        try (LocalRedisServer server = LocalRedisServer.startWithConfig(config.resolve("redis.conf"), 0, dir);
+        LocalRedisServer started = LocalRedisServer.startWithConfig(config.resolve("redis.conf"), 0, dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-redis")); // also on Ctrl-C
+        try (LocalRedisServer server = started;
              UnifiedJedis redis = new RedisSettings("127.0.0.1", server.port(), null, threads + queryThreads + 4,
                      Duration.ofSeconds(5)).connect()) {
             RedisAppointmentBook book = new RedisAppointmentBook(redis, calendar, new RedisReferences(redis),
@@ -265,19 +271,33 @@ public final class BookingBench {
                     overbooked++;
                 }
                 counted += n;
-                counters.put(usedKey.replace(":used", "") + "#" + e.getKey(), n);
+                counters.put(usedKey.substring(0, usedKey.length() - ":used".length()) + "#" + e.getKey(), n);
             }
         }
+        // one pass over the keyspace (SCAN), appointments read back in pipelined chunks
         Map<String, Long> appointments = new HashMap<>();
-        for (String usedKey : usedKeys) {
-            String tag = usedKey.replace(":used", "");
-            for (String key : redis.keys(tag + ":appt:*")) {
-                List<String> f = redis.hmget(key, "status", "section", "service", "start");
+        String cursor = ScanParams.SCAN_POINTER_START;
+        ScanParams match = new ScanParams()
+                .match("{bk:*}:appt:*").count(10_000);
+        do {
+            ScanResult<String> page = redis.scan(cursor, match);
+            cursor = page.getCursor();
+            List<String> keys = page.getResult();
+            List<Response<List<String>>> rows = new ArrayList<>(keys.size());
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                for (String key : keys) {
+                    rows.add(pipeline.hmget(key, "status", "section", "service", "start"));
+                }
+                pipeline.sync();
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                List<String> f = rows.get(i).get();
                 if ("BOOKED".equals(f.get(0))) {
+                    String tag = keys.get(i).substring(0, keys.get(i).indexOf("}:") + 1);
                     appointments.merge(tag + "#" + f.get(1) + "|" + f.get(2) + "|" + f.get(3), 1L, Long::sum);
                 }
             }
-        }
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
         long mismatched = 0;
         Set<String> all = new HashSet<>(counters.keySet());
         all.addAll(appointments.keySet());

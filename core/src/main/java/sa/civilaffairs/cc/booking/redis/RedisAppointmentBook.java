@@ -118,7 +118,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
     private static final int MAX_HOPS = 4;
     private static final int REFERENCE_BLOCK = 32;
     /** Threads that send batches of bookings; more than one, so one batch's round trip overlaps the next. */
-    private static final int BATCH_THREADS = 4;
+    private static final int BATCH_THREADS = 2;
 
     private static final LuaScript CLAIM = LuaScript.load("claim");
     private static final LuaScript BEGIN_MOVE = LuaScript.load("begin_move");
