@@ -42,6 +42,7 @@ import sa.civilaffairs.cc.office.CivilService;
 import sa.civilaffairs.cc.office.OfficeId;
 import sa.civilaffairs.cc.office.Region;
 import sa.civilaffairs.cc.office.Section;
+import sa.civilaffairs.cc.outbox.StopList;
 import sa.civilaffairs.cc.reference.Reference;
 import sa.civilaffairs.cc.reference.ReferenceKind;
 import sa.civilaffairs.cc.registry.CivilRegistry;

@@ -32,11 +32,23 @@ public final class LuaScript {
 
     /** Reads {@code resource} (e.g. {@code change.lua}) from the package of {@code beside}. */
     public static LuaScript load(Class<?> beside, String resource) {
+        return new LuaScript(resource, read(beside, resource));
+    }
+
+    /**
+     * Reads {@code prelude} (functions shared by several scripts) and then {@code resource}, both from the package of
+     * {@code beside}, as one script.
+     */
+    public static LuaScript load(Class<?> beside, String prelude, String resource) {
+        return new LuaScript(resource, read(beside, prelude) + "\n" + read(beside, resource));
+    }
+
+    private static String read(Class<?> beside, String resource) {
         try (InputStream in = beside.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Lua script " + resource + " missing beside " + beside.getName());
             }
-            return new LuaScript(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read Lua script " + resource, e);
         }
@@ -58,6 +70,11 @@ public final class LuaScript {
         }
     }
 
+    /** {@link #run} for a script that answers with an array. */
+    public List<?> runList(UnifiedJedis redis, List<String> keys, List<String> args) {
+        return (List<?>) run(redis, keys, args);
+    }
+
     /** Queues the script on a pipeline by its SHA; read the answer with {@link #answer}. */
     public Response<Object> queue(AbstractPipeline pipeline, List<String> keys, List<String> args) {
         return pipeline.evalsha(sha, keys, args);
@@ -73,6 +90,11 @@ public final class LuaScript {
             }
             return redis.eval(source, keys, args);
         }
+    }
+
+    /** {@link #answer} for a script that answers with an array. */
+    public List<?> answerList(Response<Object> response, UnifiedJedis redis, List<String> keys, List<String> args) {
+        return (List<?>) answer(response, redis, keys, args);
     }
 
     private static boolean isNoScript(JedisDataException e) {

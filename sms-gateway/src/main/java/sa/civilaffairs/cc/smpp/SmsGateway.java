@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 import sa.civilaffairs.cc.notify.MessageTemplates;
+import sa.civilaffairs.cc.outbox.StopList;
+import sa.civilaffairs.cc.outbox.redis.RedisStopList;
 import sa.civilaffairs.cc.redis.RedisSettings;
 import sa.civilaffairs.cc.smpp.config.GatewayConfig;
 import sa.civilaffairs.cc.smpp.http.GatewayApi;
@@ -136,8 +138,8 @@ public final class SmsGateway implements AutoCloseable {
     }
 
     /** The STOP list the sender honours, for the dialog engine to write when a citizen sends STOP or START. */
-    public sa.civilaffairs.cc.smpp.outbound.StopList stopList() {
-        return new sa.civilaffairs.cc.smpp.redis.RedisStopList(redis);
+    public StopList stopList() {
+        return new RedisStopList(redis);
     }
 
     /** The HTTP API's port (the one it got when configured with 0). */

@@ -23,11 +23,11 @@ import sa.civilaffairs.cc.outbox.Lane;
 import sa.civilaffairs.cc.outbox.OutboundSms;
 import sa.civilaffairs.cc.outbox.redis.OutboxStreams;
 import sa.civilaffairs.cc.outbox.redis.RedisOutbox;
+import sa.civilaffairs.cc.outbox.redis.RedisStopList;
 import sa.civilaffairs.cc.smpp.codec.Alphabet;
 import sa.civilaffairs.cc.smpp.config.GatewayConfig;
 import sa.civilaffairs.cc.smpp.outbound.MessageStatus;
 import sa.civilaffairs.cc.smpp.outbound.MtState;
-import sa.civilaffairs.cc.smpp.redis.RedisStopList;
 import sa.civilaffairs.cc.smpp.redis.SmsKeys;
 import sa.civilaffairs.cc.smsc.SmscSimulator;
 import sa.civilaffairs.cc.smsc.Submitted;
@@ -222,7 +222,7 @@ class OutboundIT {
 
     @Test
     void stopListHoldsBulkButNotReplies() {
-        new RedisStopList(redis.client()).stop(new Mobile(mobile(9)));
+        new RedisStopList(redis.client()).add(new Mobile(mobile(9)));
         startGateway(1000, 4);
         String bulk = send(Lane.BULK, mobile(9), "Reminder");
         String reply = send(Lane.REPLY, mobile(9), "Answer");

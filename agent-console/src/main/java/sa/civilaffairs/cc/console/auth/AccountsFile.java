@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import sa.civilaffairs.cc.config.ConfigFile;
 import sa.civilaffairs.cc.console.config.ConfigException;
-import sa.civilaffairs.cc.console.config.ConfigFile;
 
 /**
  * Reads {@code config/console-users.yaml}: a list of accounts, each with {@code username}, {@code displayName},
@@ -26,7 +26,7 @@ public final class AccountsFile {
     }
 
     public static List<Seed> read(Path file, boolean devMode, PasswordHasher hasher, Instant now) {
-        ConfigFile f = ConfigFile.read(file, Map.of());
+        ConfigFile f = ConfigFile.read(file, Map.of(), ConfigException::new);
         JsonNode list = f.root().path("users");
         if (!list.isArray()) {
             throw new ConfigException(file + ": users: (expected: a list of accounts)");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import sa.civilaffairs.cc.config.ConfigFile;
 
 /**
  * Everything the console reads from {@code config/console.yaml} (after environment overrides), validated when built:
@@ -96,7 +97,7 @@ public record ConsoleConfig(Http http, SessionPolicy session, ThrottlePolicy thr
 
     /** Reads {@code file}, with environment variables replacing {@code ${NAME:default}} placeholders. */
     public static ConsoleConfig load(Path file, Map<String, String> env) {
-        ConfigFile f = ConfigFile.read(file, env);
+        ConfigFile f = ConfigFile.read(file, env, ConfigException::new);
         String keyStore = f.text("http.tls.keyStore", "");
         Optional<Tls> tls = keyStore.isEmpty() ? Optional.empty()
                 : Optional.of(new Tls(resolve(file, keyStore), f.text("http.tls.password", "")));

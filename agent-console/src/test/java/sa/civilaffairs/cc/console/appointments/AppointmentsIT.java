@@ -9,44 +9,23 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.StreamEntry;
 import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.person.redis.RedisSmsHistory;
 import sa.civilaffairs.cc.console.session.redis.RedisSessions;
 import sa.civilaffairs.cc.console.support.ConsoleClient;
-import sa.civilaffairs.cc.console.support.ConsoleHarness;
 import sa.civilaffairs.cc.console.support.People;
+import sa.civilaffairs.cc.console.support.RunningConsole;
 import sa.civilaffairs.cc.outbox.Lane;
-import sa.civilaffairs.cc.testkit.RedisExtension;
-import sa.civilaffairs.cc.testkit.RedisHandle;
 
-@ExtendWith({VertxExtension.class, RedisExtension.class})
-class AppointmentsIT {
-    private ConsoleHarness console;
-    private RedisHandle redis;
-
-    @BeforeEach
-    void start(Vertx vertx, RedisHandle redis) {
-        this.redis = redis;
-        console = ConsoleHarness.start(vertx, redis);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
-
+class AppointmentsIT extends RunningConsole {
     /** A slot found the way the page finds it: service → region → office → section → day → time. */
     record Slot(String service, String office, String section, String date, String time, int free) {
         JsonObject form(String nationalId) {

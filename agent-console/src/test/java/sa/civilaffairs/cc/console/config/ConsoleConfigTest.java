@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sa.civilaffairs.cc.config.ConfigFile;
 
 class ConsoleConfigTest {
     static final Path REPO_CONFIG = Path.of("..", "config", "console.yaml");
@@ -71,7 +72,8 @@ class ConsoleConfigTest {
     @Test
     void aPlaceholderWithoutDefaultNeedsItsVariable() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigFile.parse("test.yaml", "http:\n  host: ${CONSOLE_HOST_REQUIRED}\n", Map.of()));
+                () -> ConfigFile.parse("test.yaml", "http:\n  host: ${CONSOLE_HOST_REQUIRED}\n", Map.of(),
+                        ConfigException::new));
         assertTrue(e.getMessage().contains("CONSOLE_HOST_REQUIRED is not set"), e.getMessage());
     }
 }

@@ -4,42 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.resps.StreamEntry;
 import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
 import sa.civilaffairs.cc.console.support.ConsoleClient;
-import sa.civilaffairs.cc.console.support.ConsoleHarness;
 import sa.civilaffairs.cc.console.support.People;
+import sa.civilaffairs.cc.console.support.RunningConsole;
 import sa.civilaffairs.cc.outbox.Lane;
-import sa.civilaffairs.cc.testkit.RedisExtension;
-import sa.civilaffairs.cc.testkit.RedisHandle;
 
-@ExtendWith({VertxExtension.class, RedisExtension.class})
-class TicketsIT {
-    private ConsoleHarness console;
-    private RedisHandle redis;
-
-    @BeforeEach
-    void start(Vertx vertx, RedisHandle redis) {
-        this.redis = redis;
-        console = ConsoleHarness.start(vertx, redis);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
-
+class TicketsIT extends RunningConsole {
     @Test
     void aTicketIsOpenedRoutedAnsweredAndClosedWithAnSmsEachTime() {
         ConsoleClient agent = console.signedIn("agent1").language("en");

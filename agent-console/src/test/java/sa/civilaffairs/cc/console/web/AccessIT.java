@@ -5,25 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import sa.civilaffairs.cc.console.support.ConsoleClient;
-import sa.civilaffairs.cc.console.support.ConsoleHarness;
 import sa.civilaffairs.cc.console.support.People;
-import sa.civilaffairs.cc.testkit.RedisExtension;
-import sa.civilaffairs.cc.testkit.RedisHandle;
+import sa.civilaffairs.cc.console.support.RunningConsole;
 
 /** Every route's role check, CSRF check and security headers, route by route. */
-@ExtendWith({VertxExtension.class, RedisExtension.class})
-class AccessIT {
+class AccessIT extends RunningConsole {
     /** The API route table: method, path, least role, a valid body. Keep in step with HttpVerticle.start(). */
     record Route(HttpMethod method, String path, String role, JsonObject body) {
         boolean changesState() {
@@ -51,20 +43,6 @@ class AccessIT {
             "agent", List.of(), "supervisor", List.of("agent1"), "admin", List.of("agent1", "supervisor1"));
     static final Map<String, String> ACCOUNT_OF = Map.of("agent", "agent1", "supervisor", "supervisor1",
             "admin", "admin1");
-
-    private ConsoleHarness console;
-    private RedisHandle redis;
-
-    @BeforeEach
-    void start(Vertx vertx, RedisHandle redis) {
-        this.redis = redis;
-        console = ConsoleHarness.start(vertx, redis);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
 
     @Test
     void everyApiRouteRefusesARequestWithoutASession() {

@@ -4,34 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import sa.civilaffairs.cc.console.support.ConsoleClient;
-import sa.civilaffairs.cc.console.support.ConsoleHarness;
-import sa.civilaffairs.cc.testkit.RedisExtension;
-import sa.civilaffairs.cc.testkit.RedisHandle;
+import sa.civilaffairs.cc.console.support.RunningConsole;
 
-@ExtendWith({VertxExtension.class, RedisExtension.class})
-class AccountsIT {
-    private ConsoleHarness console;
-    private RedisHandle redis;
-
-    @BeforeEach
-    void start(Vertx vertx, RedisHandle redis) {
-        this.redis = redis;
-        console = ConsoleHarness.start(vertx, redis);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
-
+class AccountsIT extends RunningConsole {
     @Test
     void anAdminAddsAnAccountThatCanSignInWithItsRole() {
         ConsoleClient admin = console.signedIn("admin1");

@@ -5,39 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import sa.civilaffairs.cc.console.support.ConsoleClient;
-import sa.civilaffairs.cc.console.support.ConsoleHarness;
 import sa.civilaffairs.cc.console.support.People;
-import sa.civilaffairs.cc.testkit.RedisExtension;
-import sa.civilaffairs.cc.testkit.RedisHandle;
+import sa.civilaffairs.cc.console.support.RunningConsole;
 
-@ExtendWith({VertxExtension.class, RedisExtension.class})
-class AuditIT {
-    private ConsoleHarness console;
-
-    @BeforeEach
-    void start(Vertx vertx, RedisHandle redis) {
-        console = ConsoleHarness.start(vertx, redis);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
-
+class AuditIT extends RunningConsole {
     @Test
     void aSupervisorFindsWhoViewedAPerson() {
         lookup(console.signedIn("agent1"), People.ELDER);

@@ -9,13 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.resps.StreamEntry;
 import sa.civilaffairs.cc.console.ConsoleServer;
 import sa.civilaffairs.cc.console.audit.redis.RedisAuditLog;
@@ -23,25 +19,9 @@ import sa.civilaffairs.cc.console.config.ConsoleConfig;
 import sa.civilaffairs.cc.console.session.redis.RedisSessions;
 import sa.civilaffairs.cc.console.support.ConsoleClient;
 import sa.civilaffairs.cc.console.support.ConsoleHarness;
-import sa.civilaffairs.cc.testkit.RedisExtension;
-import sa.civilaffairs.cc.testkit.RedisHandle;
+import sa.civilaffairs.cc.console.support.RunningConsole;
 
-@ExtendWith({VertxExtension.class, RedisExtension.class})
-class SignInIT {
-    private ConsoleHarness console;
-    private RedisHandle redis;
-
-    @BeforeEach
-    void start(Vertx vertx, RedisHandle redis) {
-        this.redis = redis;
-        console = ConsoleHarness.start(vertx, redis);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
-
+class SignInIT extends RunningConsole {
     @Test
     void signsInWithAStrictHttpOnlySessionCookieAndACsrfToken() {
         ConsoleClient agent = console.client();

@@ -48,6 +48,7 @@ import sa.civilaffairs.cc.identity.NationalId;
 import sa.civilaffairs.cc.office.CivilService;
 import sa.civilaffairs.cc.office.OfficeId;
 import sa.civilaffairs.cc.office.Section;
+import sa.civilaffairs.cc.redis.LuaScript;
 import sa.civilaffairs.cc.reference.Reference;
 import sa.civilaffairs.cc.reference.ReferenceKind;
 import sa.civilaffairs.cc.reference.References;
@@ -120,18 +121,18 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
     /** Threads that send batches of bookings; more than one, so one batch's round trip overlaps the next. */
     private static final int BATCH_THREADS = 2;
 
-    private static final LuaScript CLAIM = LuaScript.load("claim");
-    private static final LuaScript BEGIN_MOVE = LuaScript.load("begin_move");
-    private static final LuaScript FINISH = LuaScript.load("finish");
-    private static final LuaScript UNCLAIM = LuaScript.load("unclaim");
-    private static final LuaScript PROMOTE = LuaScript.load("promote");
-    private static final LuaScript BOOK = LuaScript.load("book");
-    private static final LuaScript HOLD = LuaScript.load("hold");
-    private static final LuaScript CANCEL = LuaScript.load("cancel");
-    private static final LuaScript VACATE = LuaScript.load("vacate");
-    private static final LuaScript MOVE_LOCAL = LuaScript.load("move_local");
-    private static final LuaScript SETTLE = LuaScript.load("settle");
-    private static final LuaScript TAKEN = LuaScript.load("taken");
+    private static final LuaScript CLAIM = LuaScript.load(RedisAppointmentBook.class, "claim.lua");
+    private static final LuaScript BEGIN_MOVE = LuaScript.load(RedisAppointmentBook.class, "begin_move.lua");
+    private static final LuaScript FINISH = LuaScript.load(RedisAppointmentBook.class, "finish.lua");
+    private static final LuaScript UNCLAIM = LuaScript.load(RedisAppointmentBook.class, "unclaim.lua");
+    private static final LuaScript PROMOTE = LuaScript.load(RedisAppointmentBook.class, "promote.lua");
+    private static final LuaScript BOOK = LuaScript.load(RedisAppointmentBook.class, "book.lua");
+    private static final LuaScript HOLD = LuaScript.load(RedisAppointmentBook.class, "hold.lua");
+    private static final LuaScript CANCEL = LuaScript.load(RedisAppointmentBook.class, "cancel.lua");
+    private static final LuaScript VACATE = LuaScript.load(RedisAppointmentBook.class, "vacate.lua");
+    private static final LuaScript MOVE_LOCAL = LuaScript.load(RedisAppointmentBook.class, "move_local.lua");
+    private static final LuaScript SETTLE = LuaScript.load(RedisAppointmentBook.class, "settle.lua");
+    private static final LuaScript TAKEN = LuaScript.load(RedisAppointmentBook.class, "taken.lua");
 
     private final UnifiedJedis redis;
     private final SlotSupply supply;
@@ -186,7 +187,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
         }
         int capacity = capacityOf(office, section, service, date, starts);
         Day day = new Day(office, section, service, date, starts);
-        return guarded(() -> day.free(capacity, TAKEN.run(redis, day.keys(), day.fields())));
+        return guarded(() -> day.free(capacity, TAKEN.runList(redis, day.keys(), day.fields())));
     }
 
     @Override
@@ -233,7 +234,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
         }
         List<List<?>> taken = new ArrayList<>(days.size());
         for (int i = 0; i < days.size(); i++) {
-            taken.add(TAKEN.answer(responses.get(i), redis, days.get(i).keys(), days.get(i).fields()));
+            taken.add(TAKEN.answerList(responses.get(i), redis, days.get(i).keys(), days.get(i).fields()));
         }
         return taken;
     }
@@ -365,7 +366,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
                 return new Refused(Refusal.ALREADY_BOOKED, Optional.of(Claim.parse(claim).reference));
             }
             String id = UUID.randomUUID().toString();
-            List<?> answer = HOLD.run(redis, List.of(Place.of(slot).used(), BookingKeys.holds(slot)),
+            List<?> answer = HOLD.runList(redis, List.of(Place.of(slot).used(), BookingKeys.holds(slot)),
                     List.of(BookingKeys.slotField(slot), Integer.toString(capacity), id,
                             Long.toString(ttl.toMillis())));
             if ("HELD".equals(answer.get(0))) {
@@ -491,7 +492,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
         String staleClaim = "-";
         long waitUntil = System.currentTimeMillis() + graceMs + 1_000;
         while (true) {
-            List<?> answer = CLAIM.run(redis, attempt.claimKeys(), attempt.claimArgs(staleIdem, staleClaim));
+            List<?> answer = CLAIM.runList(redis, attempt.claimKeys(), attempt.claimArgs(staleIdem, staleClaim));
             String kind = (String) answer.get(0);
             if ("CLAIMED".equals(kind)) {
                 break;
@@ -520,7 +521,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
 
         Optional<Refusal> invalid = attempt.prepare();
         if (invalid.isPresent()) {
-            FINISH.run(redis, attempt.finishKeys(), attempt.finishRefused(invalid.get()));
+            FINISH.runList(redis, attempt.finishKeys(), attempt.finishRefused(invalid.get()));
             return new Refused(invalid.get());
         }
         List<?> answer;
@@ -529,11 +530,11 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             pipeline.set(attempt.pointer(), attempt.place.encoded());
             Response<Object> response = BOOK.queue(pipeline, attempt.bookKeys, attempt.bookArgs);
             pipeline.sync();
-            answer = BOOK.answer(response, redis, attempt.bookKeys, attempt.bookArgs);
+            answer = BOOK.answerList(response, redis, attempt.bookKeys, attempt.bookArgs);
         }
         String kind = (String) answer.get(0);
         if ("BOOKED".equals(kind) || "EXISTS".equals(kind)) {
-            FINISH.run(redis, attempt.finishKeys(), attempt.finishBooked());
+            FINISH.runList(redis, attempt.finishKeys(), attempt.finishBooked());
             publish("appointment.booked", attempt.appointment, Map.of());
             return new Booked(attempt.appointment);
         }
@@ -547,7 +548,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             Response<Object> response = FINISH.queue(pipeline, attempt.finishKeys(), attempt.finishRefused(reason));
             pipeline.del(attempt.pointer()); // nothing was booked under it
             pipeline.sync();
-            FINISH.answer(response, redis, attempt.finishKeys(), attempt.finishRefused(reason));
+            FINISH.answerList(response, redis, attempt.finishKeys(), attempt.finishRefused(reason));
         }
         return new Refused(reason);
     }
@@ -664,7 +665,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             Map<Job, Refusal> refused = new LinkedHashMap<>();
             for (int i = 0; i < jobs.size(); i++) {
                 Job job = jobs.get(i);
-                List<?> answer = CLAIM.answer(claims.get(i), redis, job.attempt.claimKeys(), claimArgs.get(i));
+                List<?> answer = CLAIM.answerList(claims.get(i), redis, job.attempt.claimKeys(), claimArgs.get(i));
                 if (!"CLAIMED".equals(answer.get(0))) {
                     job.result.complete(null);
                     continue;
@@ -691,7 +692,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             List<Job> unbooked = new ArrayList<>();
             for (int i = 0; i < toBook.size(); i++) {
                 Job job = toBook.get(i);
-                String kind = (String) BOOK.answer(places.get(i), redis, job.attempt.bookKeys, job.attempt.bookArgs)
+                String kind = (String) BOOK.answerList(places.get(i), redis, job.attempt.bookKeys, job.attempt.bookArgs)
                         .get(0);
                 if ("BOOKED".equals(kind) || "EXISTS".equals(kind)) {
                     booked.add(job);
@@ -726,7 +727,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
                     pipeline.sync();
                 }
                 for (int i = 0; i < finished.size(); i++) {
-                    FINISH.answer(finishes.get(i), redis, finished.get(i).attempt.finishKeys(), finishArgs.get(i));
+                    FINISH.answerList(finishes.get(i), redis, finished.get(i).attempt.finishKeys(), finishArgs.get(i));
                 }
             }
             // 4. events, then the answers
@@ -746,7 +747,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
 
     private BookingOutcome finishRefused(NationalId person, String idemKey, String claimKey, String myIdem,
                                          String myClaim, Refusal reason, String claimAfter) {
-        FINISH.run(redis, List.of(idemKey, claimKey, BookingKeys.appointments(person)), List.of(myIdem,
+        FINISH.runList(redis, List.of(idemKey, claimKey, BookingKeys.appointments(person)), List.of(myIdem,
                 "R|" + reason.name() + "|-", myClaim, claimAfter, Long.toString(IDEMPOTENCY_MS), "-", "-"));
         return new Refused(reason);
     }
@@ -785,14 +786,14 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
     private boolean settleStale(String idemKey, String claimKey, String value, boolean idempotency) {
         Claim stale = Claim.parse(value);
         Place target = stale.target();
-        String status = (String) SETTLE.run(redis, List.of(target.appointment(stale.reference),
+        String status = (String) SETTLE.runList(redis, List.of(target.appointment(stale.reference),
                 target.voided(stale.reference)), List.of(stale.since)).get(0);
         String ttl = Long.toString(IDEMPOTENCY_MS);
         if (idempotency) {
             if ("VOID".equals(status)) {
                 return false;
             }
-            PROMOTE.run(redis, List.of(idemKey, claimKey), List.of(value, "B|" + stale.reference.value(), "-", "-",
+            PROMOTE.runList(redis, List.of(idemKey, claimKey), List.of(value, "B|" + stale.reference.value(), "-", "-",
                     ttl));
             return true;
         }
@@ -801,7 +802,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             boolean moved = "BOOKED".equals(status);
             if (moved && !target.equals(stale.place)) {
                 // the move took its new place: finish it (free the old place, point at the new one)
-                VACATE.run(redis, List.of(stale.place.appointment(stale.reference), stale.place.used()),
+                VACATE.runList(redis, List.of(stale.place.appointment(stale.reference), stale.place.used()),
                         List.of(target.encoded()));
                 redis.set(BookingKeys.pointer(stale.reference), target.encoded());
             }
@@ -814,7 +815,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             replacement = "BOOKED".equals(status)
                     ? "A|" + stale.reference.value() + "|" + stale.since + "|" + target.encoded() : "-";
         }
-        PROMOTE.run(redis, List.of(idemKey, claimKey), List.of("-", "-", value, replacement, ttl));
+        PROMOTE.runList(redis, List.of(idemKey, claimKey), List.of("-", "-", value, replacement, ttl));
         return true;
     }
 
@@ -851,7 +852,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
         String previous;
         long waitUntil = System.currentTimeMillis() + graceMs + 1_000;
         while (true) {
-            List<?> answer = BEGIN_MOVE.run(redis, List.of(idemKey, claimKey), List.of(reference.value(), moving,
+            List<?> answer = BEGIN_MOVE.runList(redis, List.of(idemKey, claimKey), List.of(reference.value(), moving,
                     pendingIdem, Long.toString(System.currentTimeMillis()), Long.toString(graceMs),
                     Long.toString(IDEMPOTENCY_MS), staleIdem));
             String kind = (String) answer.get(0);
@@ -909,7 +910,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
         String active = "A|" + reference.value() + "|" + since + "|" + dest.encoded();
         String outcome;
         if (from.equals(dest)) {
-            outcome = (String) MOVE_LOCAL.run(redis, List.of(dest.used(), BookingKeys.holds(to),
+            outcome = (String) MOVE_LOCAL.runList(redis, List.of(dest.used(), BookingKeys.holds(to),
                     dest.appointment(reference)), List.of(person.value(), to.section().name(), to.start().toString(),
                     Integer.toString(capacity), Long.toString(clock.millis()))).get(0);
             if ("MOVED".equals(outcome) || "SAME".equals(outcome)) {
@@ -919,23 +920,23 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             List<String> args = new ArrayList<>(List.of(BookingKeys.slotField(to), Integer.toString(capacity), "-",
                     Long.toString(since), Long.toString(expireAt(to.date()))));
             args.addAll(fieldsOf(moved));
-            outcome = (String) BOOK.run(redis, List.of(dest.used(), BookingKeys.holds(to),
+            outcome = (String) BOOK.runList(redis, List.of(dest.used(), BookingKeys.holds(to),
                     dest.appointment(reference), dest.voided(reference)), args).get(0);
             if ("BOOKED".equals(outcome) || "EXISTS".equals(outcome)) {
                 // the new place is ours: only now give the old one back
-                outcome = (String) VACATE.run(redis, List.of(from.appointment(reference), from.used()),
+                outcome = (String) VACATE.runList(redis, List.of(from.appointment(reference), from.used()),
                         List.of(dest.encoded())).get(0);
                 if ("VACATED".equals(outcome)) {
                     redis.set(BookingKeys.pointer(reference), dest.encoded());
                 } else {
                     // cancelled meanwhile: give the new place back too
-                    VACATE.run(redis, List.of(dest.appointment(reference), dest.used()), List.of("-"));
+                    VACATE.runList(redis, List.of(dest.appointment(reference), dest.used()), List.of("-"));
                 }
             }
         }
         switch (outcome) {
             case "VACATED" -> {
-                FINISH.run(redis, List.of(idemKey, claimKey, BookingKeys.appointments(person)), List.of(pendingIdem,
+                FINISH.runList(redis, List.of(idemKey, claimKey, BookingKeys.appointments(person)), List.of(pendingIdem,
                         "B|" + reference.value(), moving, active, Long.toString(IDEMPOTENCY_MS), reference.value(),
                         "-"));
                 if (!current.slot().equals(to)) {
@@ -971,14 +972,14 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             }
             Place at = Place.parse(encoded);
             for (int hop = 0; hop < MAX_HOPS; hop++) {
-                List<?> answer = CANCEL.run(redis, List.of(at.appointment(reference), at.used()),
+                List<?> answer = CANCEL.runList(redis, List.of(at.appointment(reference), at.used()),
                         List.of(person.value(), Long.toString(clock.millis())));
                 String kind = (String) answer.get(0);
                 switch (kind) {
                     case "MOVED" -> at = Place.parse((String) answer.get(1));
                     case "CANCELLED" -> {
                         Appointment cancelled = appointmentOf(reference, redis.hgetAll(at.appointment(reference)));
-                        UNCLAIM.run(redis, List.of(BookingKeys.claim(person, cancelled.slot().service())),
+                        UNCLAIM.runList(redis, List.of(BookingKeys.claim(person, cancelled.slot().service())),
                                 List.of(reference.value()));
                         publish("appointment.cancelled", cancelled, Map.of("channel", channel.name()));
                         return new Booked(cancelled);

@@ -20,6 +20,8 @@ import sa.civilaffairs.cc.cases.CaseException;
 import sa.civilaffairs.cc.cases.CaseStatus;
 import sa.civilaffairs.cc.cases.CaseStep;
 import sa.civilaffairs.cc.cases.UnknownCaseException;
+import sa.civilaffairs.cc.identity.Mobile;
+import sa.civilaffairs.cc.identity.NationalId;
 import sa.civilaffairs.cc.office.Region;
 import sa.civilaffairs.cc.redis.LuaScript;
 import sa.civilaffairs.cc.reference.Reference;
@@ -174,6 +176,16 @@ public final class RedisCaseStore<C, S extends Enum<S> & CaseStatus<S>> {
             history.add(StepJson.read(text(step), codec.statusType()));
         }
         return Optional.of(codec.decode(fields, history));
+    }
+
+    /** The cases of the person, newest first. */
+    public List<C> of(NationalId person) {
+        return listed(keys.person(person));
+    }
+
+    /** The cases whose contact is {@code mobile}, newest first. */
+    public List<C> byMobile(Mobile mobile) {
+        return listed(keys.mobile(mobile));
     }
 
     /** The cases filed under an index key ({@link CaseKeys#person}, {@link CaseKeys#mobile}), newest first. */

@@ -39,6 +39,4 @@ public final class DialogKeys {
         return tag(number) + ":oversized";
     }
 
-    /** Set of numbers that sent STOP (E.164 digits). */
-    public static final String STOP_LIST = "{sms}:stop";
 }

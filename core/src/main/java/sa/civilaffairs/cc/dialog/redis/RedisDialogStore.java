@@ -12,6 +12,7 @@ import sa.civilaffairs.cc.dialog.Dialog;
 import sa.civilaffairs.cc.dialog.DialogStore;
 import sa.civilaffairs.cc.dialog.Reply;
 import sa.civilaffairs.cc.identity.Mobile;
+import sa.civilaffairs.cc.redis.LuaScript;
 import sa.civilaffairs.cc.text.Language;
 
 /**
@@ -21,8 +22,8 @@ import sa.civilaffairs.cc.text.Language;
  */
 public final class RedisDialogStore implements DialogStore {
 
-    private static final LuaScript COMMIT = new LuaScript("commit-turn.lua");
-    private static final LuaScript OPEN = new LuaScript("open-turn.lua");
+    private static final LuaScript COMMIT = LuaScript.load(RedisDialogStore.class, "commit-turn.lua");
+    private static final LuaScript OPEN = LuaScript.load(RedisDialogStore.class, "open-turn.lua");
     private static final Duration TURN_MEMORY = Duration.ofDays(1);
     private static final char FIELD = '\u001F';
     private static final char RECORD = '\u001E';

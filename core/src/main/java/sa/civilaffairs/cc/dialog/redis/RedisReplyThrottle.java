@@ -6,11 +6,12 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 import sa.civilaffairs.cc.dialog.ReplyThrottle;
 import sa.civilaffairs.cc.identity.Mobile;
+import sa.civilaffairs.cc.redis.LuaScript;
 
 /** Per-number counters in fixed one-minute windows (epoch minutes of the engine's clock). Thread-safe. */
 public final class RedisReplyThrottle implements ReplyThrottle {
 
-    private static final LuaScript COUNT = new LuaScript("count-reply.lua");
+    private static final LuaScript COUNT = LuaScript.load(RedisReplyThrottle.class, "count-reply.lua");
     private static final long DAY_SECONDS = 86_400;
 
     private final UnifiedJedis redis;

@@ -29,12 +29,12 @@ public final class RedisTickets implements Tickets {
     public static final String KIND = "ticket";
 
     private final RedisCaseStore<Ticket, TicketStatus> store;
-    private final CaseKeys keys = new CaseKeys(KIND);
     private final EventLog events;
     private final Clock clock;
 
     public RedisTickets(UnifiedJedis redis, References references, EventLog events, Clock clock) {
-        this.store = new RedisCaseStore<>(redis, keys, new TicketCodec(), references, ReferenceKind.TICKET);
+        this.store = new RedisCaseStore<>(redis, new CaseKeys(KIND), new TicketCodec(), references,
+                ReferenceKind.TICKET);
         this.events = events;
         this.clock = clock;
     }
@@ -63,12 +63,12 @@ public final class RedisTickets implements Tickets {
 
     @Override
     public List<Ticket> of(NationalId person) {
-        return store.listed(keys.person(person));
+        return store.of(person);
     }
 
     @Override
     public List<Ticket> byMobile(Mobile mobile) {
-        return store.listed(keys.mobile(mobile));
+        return store.byMobile(mobile);
     }
 
     @Override

@@ -28,12 +28,12 @@ public final class RedisLostReports implements LostReports {
     public static final String KIND = "lost";
 
     private final RedisCaseStore<LostReport, LostStatus> store;
-    private final CaseKeys keys = new CaseKeys(KIND);
     private final EventLog events;
     private final Clock clock;
 
     public RedisLostReports(UnifiedJedis redis, References references, EventLog events, Clock clock) {
-        this.store = new RedisCaseStore<>(redis, keys, new LostCodec(), references, ReferenceKind.LOST_REPORT);
+        this.store = new RedisCaseStore<>(redis, new CaseKeys(KIND), new LostCodec(), references,
+                ReferenceKind.LOST_REPORT);
         this.events = events;
         this.clock = clock;
     }
@@ -70,12 +70,12 @@ public final class RedisLostReports implements LostReports {
 
     @Override
     public List<LostReport> of(NationalId person) {
-        return store.listed(keys.person(person));
+        return store.of(person);
     }
 
     @Override
     public List<LostReport> byMobile(Mobile mobile) {
-        return store.listed(keys.mobile(mobile));
+        return store.byMobile(mobile);
     }
 
     private DomainEvent event(String type, LostReport r) {

@@ -30,12 +30,12 @@ public final class RedisVisitRequests implements VisitRequests {
     public static final String KIND = "visit";
 
     private final RedisCaseStore<VisitRequest, VisitStatus> store;
-    private final CaseKeys keys = new CaseKeys(KIND);
     private final EventLog events;
     private final Clock clock;
 
     public RedisVisitRequests(UnifiedJedis redis, References references, EventLog events, Clock clock) {
-        this.store = new RedisCaseStore<>(redis, keys, new VisitCodec(), references, ReferenceKind.VISIT_REQUEST);
+        this.store = new RedisCaseStore<>(redis, new CaseKeys(KIND), new VisitCodec(), references,
+                ReferenceKind.VISIT_REQUEST);
         this.events = events;
         this.clock = clock;
     }
@@ -66,12 +66,12 @@ public final class RedisVisitRequests implements VisitRequests {
 
     @Override
     public List<VisitRequest> of(NationalId person) {
-        return store.listed(keys.person(person));
+        return store.of(person);
     }
 
     @Override
     public List<VisitRequest> byMobile(Mobile mobile) {
-        return store.listed(keys.mobile(mobile));
+        return store.byMobile(mobile);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import sa.civilaffairs.cc.config.ConfigFile;
 
 /**
  * Everything the gateway reads from {@code config/sms-gateway.yaml} (after environment overrides), validated when
@@ -206,12 +207,12 @@ public record GatewayConfig(List<BindConfig> binds, SourceAddress source, LinkTi
 
     /** Reads {@code file}, with environment variables replacing {@code ${NAME:default}} placeholders. */
     public static GatewayConfig load(Path file, Map<String, String> env) {
-        return from(ConfigFile.read(file, env));
+        return from(ConfigFile.read(file, env, GatewayConfigException::new));
     }
 
     /** Parses YAML text; for tests. */
     public static GatewayConfig parse(String yaml, Map<String, String> env) {
-        return from(ConfigFile.parse("sms-gateway.yaml", yaml, env));
+        return from(ConfigFile.parse("sms-gateway.yaml", yaml, env, GatewayConfigException::new));
     }
 
     private static GatewayConfig from(ConfigFile f) {

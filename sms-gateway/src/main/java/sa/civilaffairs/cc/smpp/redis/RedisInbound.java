@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import redis.clients.jedis.UnifiedJedis;
+import sa.civilaffairs.cc.redis.LuaScript;
 import sa.civilaffairs.cc.smpp.codec.UserData;
 import sa.civilaffairs.cc.smpp.inbound.InboundSms;
 import sa.civilaffairs.cc.smpp.inbound.MoPart;
@@ -41,9 +42,9 @@ public final class RedisInbound {
     /** What became of a part. */
     public enum Outcome { STORED, PARTIAL, DUPLICATE }
 
-    private static final LuaScript PART = LuaScript.load("mo_common.lua", "mo_part.lua");
-    private static final LuaScript PUBLISH = LuaScript.load("mo_common.lua", "mo_publish.lua");
-    private static final LuaScript LATE = LuaScript.load("mo_doubt.lua");
+    private static final LuaScript PART = LuaScript.load(RedisInbound.class, "mo_common.lua", "mo_part.lua");
+    private static final LuaScript PUBLISH = LuaScript.load(RedisInbound.class, "mo_common.lua", "mo_publish.lua");
+    private static final LuaScript LATE = LuaScript.load(RedisInbound.class, "mo_doubt.lua");
 
     private final UnifiedJedis redis;
     private final Duration dedupeWindow;

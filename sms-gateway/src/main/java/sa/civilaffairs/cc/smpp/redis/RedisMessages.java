@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
+import sa.civilaffairs.cc.redis.LuaScript;
 import sa.civilaffairs.cc.smpp.Handset;
 import sa.civilaffairs.cc.outbox.Lane;
 import sa.civilaffairs.cc.outbox.OutboundSms;
@@ -24,11 +25,11 @@ import sa.civilaffairs.cc.smpp.receipt.SmscMessageId;
  * order with the same result. Thread-safe; blocks on Redis.
  */
 public final class RedisMessages {
-    private static final LuaScript TAKE = LuaScript.load("mt_common.lua", "mt_take.lua");
-    private static final LuaScript SUBMITTED = LuaScript.load("mt_common.lua", "mt_submitted.lua");
-    private static final LuaScript RECEIPT = LuaScript.load("mt_common.lua", "mt_receipt.lua");
-    private static final LuaScript BEGIN = LuaScript.load("mt_begin.lua");
-    private static final LuaScript QUEUE = LuaScript.load("mt_common.lua", "mt_queue.lua");
+    private static final LuaScript TAKE = LuaScript.load(RedisMessages.class, "mt_common.lua", "mt_take.lua");
+    private static final LuaScript SUBMITTED = LuaScript.load(RedisMessages.class, "mt_common.lua", "mt_submitted.lua");
+    private static final LuaScript RECEIPT = LuaScript.load(RedisMessages.class, "mt_common.lua", "mt_receipt.lua");
+    private static final LuaScript BEGIN = LuaScript.load(RedisMessages.class, "mt_begin.lua");
+    private static final LuaScript QUEUE = LuaScript.load(RedisMessages.class, "mt_common.lua", "mt_queue.lua");
     private static final List<String> TAKE_KEYS = List.of(SmsKeys.STOP, SmsKeys.outbox(Lane.REPLY),
             SmsKeys.outbox(Lane.NOTIFICATION), SmsKeys.outbox(Lane.BULK));
 

@@ -14,7 +14,7 @@ public final class SmsKeys {
     /** Where complete inbound messages are appended, for the dialog engine. */
     public static final String INBOUND = PREFIX + "inbound";
     /** Numbers (E.164 digits) that sent STOP: BULK is not sent to them. */
-    public static final String STOP = PREFIX + "stop";
+    public static final String STOP = OutboxStreams.STOP_LIST;
 
     private SmsKeys() {
     }

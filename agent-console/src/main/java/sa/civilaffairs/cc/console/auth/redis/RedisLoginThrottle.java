@@ -6,16 +6,16 @@ import java.util.Locale;
 import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
 import sa.civilaffairs.cc.console.auth.LoginThrottle;
-import sa.civilaffairs.cc.console.redis.LuaScript;
 import sa.civilaffairs.cc.console.config.ConsoleConfig.ThrottlePolicy;
+import sa.civilaffairs.cc.redis.LuaScript;
 
 /**
  * Failure counters {@code console:throttle:account:<name>} and {@code console:throttle:address:<ip>}, each expiring
  * one window after its first failure. Each Lua script touches one key, so they run on Redis Cluster too.
  */
 public final class RedisLoginThrottle implements LoginThrottle {
-    private static final String COUNT = LuaScript.load(RedisLoginThrottle.class, "count-failure.lua");
-    private static final String READ = LuaScript.load(RedisLoginThrottle.class, "read-failures.lua");
+    private static final LuaScript COUNT = LuaScript.load(RedisLoginThrottle.class, "count-failure.lua");
+    private static final LuaScript READ = LuaScript.load(RedisLoginThrottle.class, "read-failures.lua");
 
     private final UnifiedJedis redis;
     private final ThrottlePolicy policy;
@@ -38,8 +38,8 @@ public final class RedisLoginThrottle implements LoginThrottle {
     @Override
     public void failed(String account, String address) {
         String window = Long.toString(policy.window().toMillis());
-        redis.eval(COUNT, List.of(accountKey(account)), List.of(window));
-        redis.eval(COUNT, List.of(addressKey(address)), List.of(window));
+        COUNT.run(redis, List.of(accountKey(account)), List.of(window));
+        COUNT.run(redis, List.of(addressKey(address)), List.of(window));
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class RedisLoginThrottle implements LoginThrottle {
     }
 
     private Optional<Duration> locked(String key, int limit) {
-        List<?> r = (List<?>) redis.eval(READ, List.of(key), List.of());
+        List<?> r = (List<?>) READ.run(redis, List.of(key), List.of());
         long count = (Long) r.get(0);
         long ttl = (Long) r.get(1);
         return count >= limit ? Optional.of(Duration.ofMillis(Math.max(ttl, 1000))) : Optional.empty();

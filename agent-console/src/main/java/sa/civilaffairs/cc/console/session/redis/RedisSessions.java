@@ -17,17 +17,17 @@ import redis.clients.jedis.UnifiedJedis;
 import sa.civilaffairs.cc.console.auth.ConsoleUser;
 import sa.civilaffairs.cc.console.auth.Role;
 import sa.civilaffairs.cc.console.config.ConsoleConfig.SessionPolicy;
-import sa.civilaffairs.cc.console.redis.LuaScript;
 import sa.civilaffairs.cc.console.session.ConsoleSession;
 import sa.civilaffairs.cc.console.session.Sessions;
+import sa.civilaffairs.cc.redis.LuaScript;
 
 /**
  * One hash per session, {@code console:session:<sha-256 of the token>}, expiring after the idle timeout and pushed back
  * on every request. Only the token's digest is stored, so a copy of Redis does not hand out live sessions.
  */
 public final class RedisSessions implements Sessions {
-    private static final String OPEN = LuaScript.load(RedisSessions.class, "open.lua");
-    private static final String TOUCH = LuaScript.load(RedisSessions.class, "touch.lua");
+    private static final LuaScript OPEN = LuaScript.load(RedisSessions.class, "open.lua");
+    private static final LuaScript TOUCH = LuaScript.load(RedisSessions.class, "touch.lua");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UnifiedJedis redis;
@@ -45,7 +45,7 @@ public final class RedisSessions implements Sessions {
         String token = randomToken();
         ConsoleSession session = new ConsoleSession(user.username(), user.displayName(), user.role(), randomToken(),
                 clock.instant());
-        redis.eval(OPEN, List.of(key(token)), List.of(Long.toString(policy.idleTimeout().toMillis()),
+        OPEN.run(redis, List.of(key(token)), List.of(Long.toString(policy.idleTimeout().toMillis()),
                 "user", session.username(), "name", session.displayName(), "role", session.role().code(),
                 "csrf", session.csrfToken(), "at", Long.toString(session.signedInAt().toEpochMilli())));
         return new Opened(token, session);
@@ -57,7 +57,7 @@ public final class RedisSessions implements Sessions {
             return Optional.empty();
         }
         String key = key(token);
-        List<?> flat = (List<?>) redis.eval(TOUCH, List.of(key),
+        List<?> flat = (List<?>) TOUCH.run(redis, List.of(key),
                 List.of(Long.toString(policy.idleTimeout().toMillis())));
         if (flat == null || flat.isEmpty()) {
             return Optional.empty();

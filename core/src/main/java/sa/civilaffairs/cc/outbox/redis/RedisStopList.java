@@ -1,10 +1,13 @@
-package sa.civilaffairs.cc.dialog.redis;
+package sa.civilaffairs.cc.outbox.redis;
 
 import redis.clients.jedis.UnifiedJedis;
-import sa.civilaffairs.cc.dialog.StopList;
 import sa.civilaffairs.cc.identity.Mobile;
+import sa.civilaffairs.cc.outbox.StopList;
 
-/** The STOP list as one Redis set of E.164 numbers ({@link DialogKeys#STOP_LIST}). Thread-safe. */
+/**
+ * The STOP list as the Redis set {@link OutboxStreams#STOP_LIST} of E.164 numbers; the sms-gateway's outbox take
+ * script reads it too. Thread-safe.
+ */
 public final class RedisStopList implements StopList {
     private final UnifiedJedis redis;
 
@@ -14,16 +17,16 @@ public final class RedisStopList implements StopList {
 
     @Override
     public void add(Mobile number) {
-        redis.sadd(DialogKeys.STOP_LIST, number.e164());
+        redis.sadd(OutboxStreams.STOP_LIST, number.e164());
     }
 
     @Override
     public void remove(Mobile number) {
-        redis.srem(DialogKeys.STOP_LIST, number.e164());
+        redis.srem(OutboxStreams.STOP_LIST, number.e164());
     }
 
     @Override
     public boolean contains(Mobile number) {
-        return redis.sismember(DialogKeys.STOP_LIST, number.e164());
+        return redis.sismember(OutboxStreams.STOP_LIST, number.e164());
     }
 }
