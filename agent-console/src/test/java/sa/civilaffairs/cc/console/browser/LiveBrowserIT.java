@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
@@ -121,6 +122,37 @@ class LiveBrowserIT {
         wait.until(ExpectedConditions.urlContains("/appointments?"));
         String url = browser.getCurrentUrl();
         assertTrue(url.contains("nid=" + People.ELDER) && url.contains("service=3") && url.contains("intent=book"), url);
+
+        // The booking page reads what the IVR learnt: the caller's ID, the service chosen in the IVR's booking menu
+        // (digit 3 = the third service) and the caller's language for the confirmation SMS; the agent goes on from
+        // the region.
+        wait.until(ExpectedConditions.attributeToBe(By.id("booking-form"), "data-ready", "true"));
+        assertEquals(People.ELDER, browser.findElement(By.id("nationalId")).getDomProperty("value"));
+        assertEquals("ID_REPLACEMENT", new Select(browser.findElement(By.id("service"))).getFirstSelectedOption()
+                .getDomAttribute("value"));
+        assertEquals("ar", new Select(browser.findElement(By.id("smsLanguage"))).getFirstSelectedOption()
+                .getDomAttribute("value"));
+        assertEquals("region", browser.switchTo().activeElement().getDomAttribute("id"));
+        for (String level : List.of("region", "office", "section", "date", "time")) {
+            chooseFirst(level);
+        }
+        browser.findElement(By.id("book-submit")).click();
+        WebElement booked = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("booked")));
+        String reference = booked.getDomAttribute("data-reference");
+        assertTrue(reference != null && reference.matches("1[0-9]{8}"), booked.getText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("appointment-list"), reference));
+        assertTrue(browser.findElement(By.id("appointment-list")).getText().contains("بدل فاقد أو تالف للهوية"),
+                "booked the service the caller chose in the IVR");
+        shoot("live-pop-booked-ar.png");
+    }
+
+    /** Waits for the level's choices to load, then picks the first real option. */
+    private void chooseFirst(String level) {
+        wait.until(d -> {
+            WebElement e = d.findElement(By.id(level));
+            return e.isEnabled() && new Select(e).getOptions().size() > 1;
+        });
+        new Select(browser.findElement(By.id(level))).selectByIndex(1);
     }
 
     @Test
