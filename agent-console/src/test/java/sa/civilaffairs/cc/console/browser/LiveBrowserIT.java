@@ -42,10 +42,14 @@ import sa.civilaffairs.cc.console.amidouble.Replay;
 import sa.civilaffairs.cc.console.amidouble.Scenario;
 import sa.civilaffairs.cc.console.support.ConsoleHarness;
 import sa.civilaffairs.cc.console.support.People;
+import sa.civilaffairs.cc.console.support.SmscGateway;
 import sa.civilaffairs.cc.identity.Mobile;
 import sa.civilaffairs.cc.outbox.Lane;
 import sa.civilaffairs.cc.outbox.OutboundSms;
 import sa.civilaffairs.cc.outbox.redis.OutboxStreams;
+import sa.civilaffairs.cc.smpp.SmsGateway;
+import sa.civilaffairs.cc.smsc.SmscSimulator;
+import sa.civilaffairs.cc.smsc.Submitted;
 import sa.civilaffairs.cc.testkit.RedisExtension;
 import sa.civilaffairs.cc.testkit.RedisHandle;
 import sa.civilaffairs.cc.text.Language;
@@ -53,7 +57,8 @@ import sa.civilaffairs.cc.text.Language;
 /**
  * The live console in headless Chromium, fed by the AMI double over TCP: an agent sees the pop appear and continues
  * the booking, a supervisor sees the waiting-call count change, an agent answers an SMS chat and the reply lands in
- * the outbox. Screenshots in {@code agent-console/target/screenshots/}.
+ * the outbox and, through the SMS gateway, at the SMSC simulator as a submit_sm. Screenshots in
+ * {@code agent-console/target/screenshots/}.
  */
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class LiveBrowserIT {
@@ -64,6 +69,8 @@ class LiveBrowserIT {
     private ChromeDriver browser;
     private WebDriverWait wait;
     private Path profile;
+    private SmscSimulator sim;
+    private SmsGateway gateway;
 
     @BeforeEach
     void start(Vertx vertx, RedisHandle redis) throws IOException {
@@ -90,6 +97,12 @@ class LiveBrowserIT {
     void stop() throws IOException {
         if (browser != null) {
             browser.quit();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (sim != null) {
+            sim.close();
         }
         console.close();
         feed.close();
@@ -175,7 +188,10 @@ class LiveBrowserIT {
     }
 
     @Test
-    void anAgentAnswersAnSmsChatAndTheReplyLandsInTheOutbox() throws IOException {
+    void anAgentAnswersAnSmsChatAndTheReplyReachesTheSmppPeer() throws IOException {
+        // The SMS gateway on the same Redis, bound to the SMSC simulator: the reply goes out as a submit_sm.
+        sim = SmscSimulator.builder().start();
+        gateway = SmsGateway.start(SmscGateway.config(sim), redis.settings());
         signInTo("agent1", "/chat");
         wait.until(ExpectedConditions.attributeToBe(By.id("live-link"), "data-state", "connected"));
         Mobile citizen = Mobile.parse("0551234567");
@@ -196,6 +212,10 @@ class LiveBrowserIT {
         OutboundSms sms = OutboundSms.fromFields(out.get(0).getFields());
         assertEquals(citizen, sms.to());
         assertEquals("مرحبا، كيف أخدمك؟", sms.text());
+        assertTrue(sim.awaitSubmitted(1, Duration.ofSeconds(20)), "a submit_sm reached the SMSC");
+        Submitted submitted = sim.submitted().get(0);
+        assertEquals(citizen.e164(), submitted.to());
+        assertEquals("مرحبا، كيف أخدمك؟", submitted.text());
 
         citizenSays(redis, citizen, "أريد موعدا");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "أريد موعدا"));

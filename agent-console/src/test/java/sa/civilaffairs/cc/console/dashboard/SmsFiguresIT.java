@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -19,12 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import sa.civilaffairs.cc.calendar.RiyadhTime;
 import sa.civilaffairs.cc.chat.redis.RedisChatInbox;
 import sa.civilaffairs.cc.console.chat.redis.RedisChatDesk;
+import sa.civilaffairs.cc.console.support.SmscGateway;
 import sa.civilaffairs.cc.identity.Mobile;
 import sa.civilaffairs.cc.outbox.Lane;
 import sa.civilaffairs.cc.outbox.OutboundSms;
 import sa.civilaffairs.cc.outbox.redis.RedisOutbox;
 import sa.civilaffairs.cc.smpp.SmsGateway;
-import sa.civilaffairs.cc.smpp.config.GatewayConfig;
 import sa.civilaffairs.cc.smsc.MoPdu;
 import sa.civilaffairs.cc.smsc.SmscSimulator;
 import sa.civilaffairs.cc.testkit.RedisExtension;
@@ -44,7 +43,7 @@ class SmsFiguresIT {
     @BeforeEach
     void start(RedisHandle redis) {
         sim = SmscSimulator.builder().start();
-        gateway = SmsGateway.start(config(sim), redis.settings());
+        gateway = SmsGateway.start(SmscGateway.config(sim), redis.settings());
         RedisChatDesk chat = new RedisChatDesk(redis.client(), new RedisChatInbox(redis.client()),
                 new RedisOutbox(redis.client()), null);
         figures = new DashboardFigures(redis.client(), chat, Clock.system(RiyadhTime.ZONE), RiyadhTime.ZONE);
@@ -101,35 +100,5 @@ class SmsFiguresIT {
             }
             LockSupport.parkNanos(10_000_000);
         }
-    }
-
-    static GatewayConfig config(SmscSimulator sim) {
-        return GatewayConfig.parse("""
-                binds:
-                  - name: sim
-                    mode: transceiver
-                    host: 127.0.0.1
-                    port: %d
-                    systemId: %s
-                    password: %s
-                    addressRange: "77799"
-                    tps: 100
-                    window: 10
-                link:
-                  enquireLink: 2s
-                  responseTimeout: 1s
-                  bindTimeout: 2s
-                  rebindMin: 50ms
-                  rebindMax: 500ms
-                  drainTimeout: 2s
-                outbound:
-                  consumer: console-test
-                  claimIdle: 2s
-                http:
-                  port: 0
-                  clients:
-                    - name: tests
-                      key: test-key-0123456789
-                """.formatted(sim.port(), sim.systemId(), sim.password()), Map.of());
     }
 }
