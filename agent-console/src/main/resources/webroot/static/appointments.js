@@ -164,11 +164,46 @@ async function showList() {
   list.replaceChildren(ul);
 }
 
-newToken();
-const caller = sessionStorage.getItem('cc.caller');
-if (caller) {
-  sessionStorage.removeItem('cc.caller');
-  select('nationalId').value = caller;
-  select('service').focus();
+/**
+ * What the screen pop's "continue the booking" link carries (docs/readme-live.md): nid, service (the IVR booking
+ * menu's digit, 1 = the first service, or a service code), callerLanguage (ar/en), ref, intent, trail, call.
+ */
+function fromCall() {
+  const q = new URLSearchParams(window.location.search);
+  const service = q.get('service');
+  let serviceCode = null;
+  if (service && /^[0-9]{1,2}$/.test(service)) {
+    const options = [...select('service').options].filter((o) => o.value);
+    const n = Number(service);
+    if (n >= 1 && n <= options.length) serviceCode = options[n - 1].value;
+  } else if (service && [...select('service').options].some((o) => o.value === service)) {
+    serviceCode = service;
+  }
+  const language = q.get('callerLanguage');
+  return {
+    nid: q.get('nid'),
+    serviceCode,
+    language: language === 'ar' || language === 'en' ? language : null,
+  };
 }
-choices('none').catch((error) => showError(form, error));
+
+async function prefill() {
+  const call = fromCall();
+  const caller = sessionStorage.getItem('cc.caller');
+  if (caller) sessionStorage.removeItem('cc.caller');
+  const nid = call.nid || caller;
+  if (nid) select('nationalId').value = nid;
+  if (call.language) select('smsLanguage').value = call.language;
+  if (call.serviceCode) {
+    select('service').value = call.serviceCode;
+    await choices('service');
+    form.dataset.prefilled = 'service';
+    select('region').focus();
+  } else if (nid) {
+    select('service').focus();
+  }
+  form.dataset.ready = 'true';
+}
+
+newToken();
+choices('none').then(prefill).catch((error) => showError(form, error));

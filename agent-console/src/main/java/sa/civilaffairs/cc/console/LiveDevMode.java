@@ -87,6 +87,17 @@ public final class LiveDevMode implements AutoCloseable {
      * override it, 0 for any free port). Blocks until the console listens.
      */
     public static LiveDevMode start(Path configDir, RedisSettings redis, CivilRegistry registry, Duration callEvery) {
+        return start(new ConsoleServer(), configDir, redis, registry, callEvery);
+    }
+
+    /**
+     * As {@link #start(Path, RedisSettings, CivilRegistry, Duration)}, with a console the caller prepared and has not
+     * started — e.g. with {@code CaseFeatures.onRedis(…).installInto(server)}, so one console has the case screens and
+     * the live pops. This wires the AMI double's feed into it ({@code live(feed)}), starts it, and closes it on
+     * {@link #close()} (or at once if starting fails).
+     */
+    public static LiveDevMode start(ConsoleServer prepared, Path configDir, RedisSettings redis,
+                                    CivilRegistry registry, Duration callEvery) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("CONSOLE_DEV_MODE", "true");
         AmiDouble pbx = AmiDouble.start(); // the captured account ivrtest/ivrtest, queue civil-affairs-ar
@@ -99,16 +110,14 @@ public final class LiveDevMode implements AutoCloseable {
                     .withBackoff(fromFile.backoffMin(), fromFile.backoffMax());
             feed = LiveFeed.start(settings, LiveConfigFiles.agents(configDir.resolve("agents.yaml")),
                     Clock.systemUTC(), ZoneId.of("Asia/Riyadh"));
-            console = new ConsoleServer().live(feed);
+            console = prepared.live(feed);
             int port = console.start(ConsoleConfig.load(configDir.resolve("console.yaml"), env), redis, registry);
             demo = DemoLoop.start(pbx, callEvery);
             LiveDevMode live = new LiveDevMode(pbx, demo, feed, console, port, redis.connect());
             live.demoChat(callEvery.multipliedBy(3));
             return live;
         } catch (RuntimeException e) {
-            if (console != null) {
-                console.close();
-            }
+            prepared.close();
             if (feed != null) {
                 feed.close();
             }

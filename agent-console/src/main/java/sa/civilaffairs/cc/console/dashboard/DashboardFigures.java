@@ -26,6 +26,7 @@ import sa.civilaffairs.cc.console.chat.ChatStatus;
 import sa.civilaffairs.cc.console.chat.Conversation;
 import sa.civilaffairs.cc.events.DomainEvent;
 import sa.civilaffairs.cc.events.redis.RedisEventLog;
+import sa.civilaffairs.cc.outbox.redis.SmsDayCounts;
 
 /**
  * The supervisor dashboard's figures that do not come from Asterisk, folded from the domain event stream
@@ -40,9 +41,9 @@ import sa.civilaffairs.cc.events.redis.RedisEventLog;
  *   <li>{@code visit.submitted} ({@code RedisVisitRequests}: {@code region}) opens a Taqdeer request (by reference);
  *       {@code visit.status} with {@code status} VISITED, CLOSED or DECLINED ends it — the backlog by region and
  *       age since submission;</li>
- *   <li>{@code sms.received}, {@code sms.sent}, {@code sms.delivered}, {@code sms.undelivered} — SMS in/out today and
- *       the delivery rate (delivered / (delivered + undelivered)).</li>
  * </ul>
+ * SMS in/out today and the delivery rate come from the gateway's day counters ({@link SmsDayCounts}), plus any
+ * {@code sms.received}, {@code sms.sent}, {@code sms.delivered}, {@code sms.undelivered} events (none from the gateway).
  * Chat figures (open, claimed, oldest unclaimed) come from the {@link ChatDesk}.
  */
 public final class DashboardFigures implements AutoCloseable {
@@ -179,8 +180,11 @@ public final class DashboardFigures implements AutoCloseable {
             }
             taqdeer.put(region, a);
         });
-        int[] s = sms.getOrDefault(today, new int[4]);
-        Double rate = s[2] + s[3] == 0 ? null : Math.round(1000.0 * s[2] / (s[2] + s[3])) / 10.0;
+        int[] e = sms.getOrDefault(today, new int[4]);
+        SmsDayCounts counted = SmsDayCounts.read(redis, today);
+        SmsDayCounts s = new SmsDayCounts(counted.received() + e[0], counted.sent() + e[1],
+                counted.delivered() + e[2], counted.undelivered() + e[3]);
+        Double rate = s.deliveryRate();
         int open = 0;
         int claimed = 0;
         long oldest = 0;
@@ -194,8 +198,8 @@ public final class DashboardFigures implements AutoCloseable {
         }
         return new JsonObject().put("at", now.toString()).put("appointmentsToday", offices)
                 .put("taqdeerBacklog", taqdeer).put("taqdeerAgeBuckets", new JsonArray(List.of("<1d", "1-3d", "3-7d", ">7d")))
-                .put("sms", new JsonObject().put("in", s[0]).put("out", s[1]).put("delivered", s[2])
-                        .put("undelivered", s[3]).put("deliveryRate", rate))
+                .put("sms", new JsonObject().put("in", s.received()).put("out", s.sent()).put("delivered", s.delivered())
+                        .put("undelivered", s.undelivered()).put("deliveryRate", rate))
                 .put("chat", new JsonObject().put("open", open).put("claimed", claimed)
                         .put("oldestUnclaimedSeconds", oldest));
     }

@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
@@ -41,10 +42,14 @@ import sa.civilaffairs.cc.console.amidouble.Replay;
 import sa.civilaffairs.cc.console.amidouble.Scenario;
 import sa.civilaffairs.cc.console.support.ConsoleHarness;
 import sa.civilaffairs.cc.console.support.People;
+import sa.civilaffairs.cc.console.support.SmscGateway;
 import sa.civilaffairs.cc.identity.Mobile;
 import sa.civilaffairs.cc.outbox.Lane;
 import sa.civilaffairs.cc.outbox.OutboundSms;
 import sa.civilaffairs.cc.outbox.redis.OutboxStreams;
+import sa.civilaffairs.cc.smpp.SmsGateway;
+import sa.civilaffairs.cc.smsc.SmscSimulator;
+import sa.civilaffairs.cc.smsc.Submitted;
 import sa.civilaffairs.cc.testkit.RedisExtension;
 import sa.civilaffairs.cc.testkit.RedisHandle;
 import sa.civilaffairs.cc.text.Language;
@@ -52,7 +57,8 @@ import sa.civilaffairs.cc.text.Language;
 /**
  * The live console in headless Chromium, fed by the AMI double over TCP: an agent sees the pop appear and continues
  * the booking, a supervisor sees the waiting-call count change, an agent answers an SMS chat and the reply lands in
- * the outbox. Screenshots in {@code agent-console/target/screenshots/}.
+ * the outbox and, through the SMS gateway, at the SMSC simulator as a submit_sm. Screenshots in
+ * {@code agent-console/target/screenshots/}.
  */
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class LiveBrowserIT {
@@ -63,6 +69,8 @@ class LiveBrowserIT {
     private ChromeDriver browser;
     private WebDriverWait wait;
     private Path profile;
+    private SmscSimulator sim;
+    private SmsGateway gateway;
 
     @BeforeEach
     void start(Vertx vertx, RedisHandle redis) throws IOException {
@@ -89,6 +97,12 @@ class LiveBrowserIT {
     void stop() throws IOException {
         if (browser != null) {
             browser.quit();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (sim != null) {
+            sim.close();
         }
         console.close();
         feed.close();
@@ -121,6 +135,37 @@ class LiveBrowserIT {
         wait.until(ExpectedConditions.urlContains("/appointments?"));
         String url = browser.getCurrentUrl();
         assertTrue(url.contains("nid=" + People.ELDER) && url.contains("service=3") && url.contains("intent=book"), url);
+
+        // The booking page reads what the IVR learnt: the caller's ID, the service chosen in the IVR's booking menu
+        // (digit 3 = the third service) and the caller's language for the confirmation SMS; the agent goes on from
+        // the region.
+        wait.until(ExpectedConditions.attributeToBe(By.id("booking-form"), "data-ready", "true"));
+        assertEquals(People.ELDER, browser.findElement(By.id("nationalId")).getDomProperty("value"));
+        assertEquals("ID_REPLACEMENT", new Select(browser.findElement(By.id("service"))).getFirstSelectedOption()
+                .getDomAttribute("value"));
+        assertEquals("ar", new Select(browser.findElement(By.id("smsLanguage"))).getFirstSelectedOption()
+                .getDomAttribute("value"));
+        assertEquals("region", browser.switchTo().activeElement().getDomAttribute("id"));
+        for (String level : List.of("region", "office", "section", "date", "time")) {
+            chooseFirst(level);
+        }
+        browser.findElement(By.id("book-submit")).click();
+        WebElement booked = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("booked")));
+        String reference = booked.getDomAttribute("data-reference");
+        assertTrue(reference != null && reference.matches("1[0-9]{8}"), booked.getText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("appointment-list"), reference));
+        assertTrue(browser.findElement(By.id("appointment-list")).getText().contains("بدل فاقد أو تالف للهوية"),
+                "booked the service the caller chose in the IVR");
+        shoot("live-pop-booked-ar.png");
+    }
+
+    /** Waits for the level's choices to load, then picks the first real option. */
+    private void chooseFirst(String level) {
+        wait.until(d -> {
+            WebElement e = d.findElement(By.id(level));
+            return e.isEnabled() && new Select(e).getOptions().size() > 1;
+        });
+        new Select(browser.findElement(By.id(level))).selectByIndex(1);
     }
 
     @Test
@@ -143,7 +188,10 @@ class LiveBrowserIT {
     }
 
     @Test
-    void anAgentAnswersAnSmsChatAndTheReplyLandsInTheOutbox() throws IOException {
+    void anAgentAnswersAnSmsChatAndTheReplyReachesTheSmppPeer() throws IOException {
+        // The SMS gateway on the same Redis, bound to the SMSC simulator: the reply goes out as a submit_sm.
+        sim = SmscSimulator.builder().start();
+        gateway = SmsGateway.start(SmscGateway.config(sim), redis.settings());
         signInTo("agent1", "/chat");
         wait.until(ExpectedConditions.attributeToBe(By.id("live-link"), "data-state", "connected"));
         Mobile citizen = Mobile.parse("0551234567");
@@ -164,6 +212,10 @@ class LiveBrowserIT {
         OutboundSms sms = OutboundSms.fromFields(out.get(0).getFields());
         assertEquals(citizen, sms.to());
         assertEquals("مرحبا، كيف أخدمك؟", sms.text());
+        assertTrue(sim.awaitSubmitted(1, Duration.ofSeconds(20)), "a submit_sm reached the SMSC");
+        Submitted submitted = sim.submitted().get(0);
+        assertEquals(citizen.e164(), submitted.to());
+        assertEquals("مرحبا، كيف أخدمك؟", submitted.text());
 
         citizenSays(redis, citizen, "أريد موعدا");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "أريد موعدا"));

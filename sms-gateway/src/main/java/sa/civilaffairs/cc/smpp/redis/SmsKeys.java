@@ -6,7 +6,8 @@ import sa.civilaffairs.cc.outbox.redis.OutboxStreams;
 /**
  * Every Redis key the gateway uses, built here and nowhere else. All carry the {@code {sms}} hash tag of the outbox
  * streams, so each Lua script touches one Redis Cluster slot (the id map, the message records and the streams are
- * updated together).
+ * updated together). The day counters for the supervisor dashboard, {@code {sms}:stats:<day>}, are named by core
+ * {@code outbox.redis.SmsDayCounts.key} (the console reads them) and counted in the Lua scripts ({@code mt_common.lua}).
  */
 public final class SmsKeys {
     /** Prefix of every key; Lua scripts build the id-map keys from it. */

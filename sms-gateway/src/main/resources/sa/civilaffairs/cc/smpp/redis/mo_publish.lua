@@ -13,6 +13,11 @@ for i = 6, #ARGV do
   fields[#fields + 1] = ARGV[i]
 end
 redis.call('XADD', KEYS[2], '*', unpack(fields))
+-- today's SMS figures (see count in mt_common.lua): one more message received on this Riyadh day
+local stats = '{sms}:stats:' .. math.floor((now + 10800000) / 86400000)
+if redis.call('HINCRBY', stats, 'in', 1) == 1 then
+  redis.call('EXPIRE', stats, 691200)
+end
 mark(KEYS[1], now)
 if KEYS[3] ~= KEYS[1] then
   redis.call('DEL', KEYS[3])

@@ -7,6 +7,15 @@ local function log(id, now, state, detail)
   redis.call('RPUSH', P .. 'mt:' .. id .. ':log', now .. '|' .. state .. '|' .. (detail or ''))
 end
 
+-- Today's SMS figures for the supervisor dashboard: a hash per Riyadh day (UTC+3, no daylight saving) keyed by its
+-- epoch day, fields in, out, delivered, undelivered (core outbox.redis.SmsDayCounts reads it). Kept 8 days.
+local function count(now, field)
+  local k = P .. 'stats:' .. math.floor((tonumber(now) + 10800000) / 86400000)
+  if redis.call('HINCRBY', k, field, 1) == 1 then
+    redis.call('EXPIRE', k, 691200)
+  end
+end
+
 local function derive(key)
   local parts = tonumber(redis.call('HGET', key, 'parts') or '1')
   local delivered, unknown, failed = 0, 0, 0
@@ -30,6 +39,7 @@ local function settle(id, now, detail)
   if before ~= after then
     redis.call('HSET', key, 'state', after, 'updated', now)
     log(id, now, after, detail)
+    if after == 'DELIVERED' then count(now, 'delivered') elseif after == 'FAILED' then count(now, 'undelivered') end
     return after, true
   end
   return after, false

@@ -2,6 +2,7 @@
 -- KEYS[1..3] outbox streams (reply, notification, bulk). ARGV: now, group, mapTtlMs, then per message: entryId, id,
 -- to, lane (1-3), parts, then per part: outcome (S submitted, U no response, F failed), SMSC ids (the id and its
 -- alternative forms, comma separated), error.
+-- A message with a part the SMSC accepted counts as sent today (count in mt_common.lua).
 -- Receipts that arrived before this (stored by mt_receipt) are applied now. Returns per message: state, callback.
 local now, group, ttl = ARGV[1], ARGV[2], ARGV[3]
 local out = {}
@@ -10,10 +11,12 @@ while a <= #ARGV do
   local entry, id, to, lane, n = ARGV[a], ARGV[a + 1], ARGV[a + 2], tonumber(ARGV[a + 3]), tonumber(ARGV[a + 4])
   a = a + 5
   local key = P .. 'mt:' .. id
+  local accepted = false
   for i = 1, n do
     local outcome, ids, err = ARGV[a], ARGV[a + 1], ARGV[a + 2]
     a = a + 3
     if outcome == 'S' then
+      accepted = true
       local primary = nil
       local early = nil
       for sid in string.gmatch(ids, '[^,]+') do
@@ -53,6 +56,7 @@ while a <= #ARGV do
       redis.call('HSET', key, 'part:' .. i, 'FAILED', 'error', 'part ' .. i .. ': ' .. err)
     end
   end
+  if accepted then count(now, 'out') end
   out[#out + 1] = settle(id, now, '')
   out[#out + 1] = redis.call('HGET', key, 'callback') or ''
   redis.call('XACK', KEYS[lane], group, entry)
