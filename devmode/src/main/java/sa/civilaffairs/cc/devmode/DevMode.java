@@ -6,14 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import sa.civilaffairs.cc.console.ami.AmiSettings;
-import sa.civilaffairs.cc.console.ami.LiveConfigFiles;
-import sa.civilaffairs.cc.console.ami.LiveFeed;
-import sa.civilaffairs.cc.console.amidouble.AmiDouble;
-import sa.civilaffairs.cc.console.amidouble.DemoLoop;
 import java.util.Map;
 import org.slf4j.Logger;
 import redis.clients.jedis.UnifiedJedis;
@@ -26,7 +19,7 @@ import sa.civilaffairs.cc.dialog.sms.DialogSmsSettings;
 import sa.civilaffairs.cc.notify.YamlMessageTemplates;
 import sa.civilaffairs.cc.office.CatalogueLoader;
 import sa.civilaffairs.cc.console.ConsoleServer;
-import sa.civilaffairs.cc.console.config.ConsoleConfig;
+import sa.civilaffairs.cc.console.LiveDevMode;
 import sa.civilaffairs.cc.ivr.Ivr;
 import sa.civilaffairs.cc.ivr.IvrConfig;
 import sa.civilaffairs.cc.redis.LocalRedisServer;
@@ -76,20 +69,15 @@ public final class DevMode {
         Path config = ConfigDirectory.locate();
         UnifiedJedis shared = remember(redis.settings().connect());
 
-        // The console's case screens (appointments, Taqdeer, Tahseen, lost reports) on the same Redis stores.
-        // Asterisk's side of AMI: the double replays the captured queue calls, one every 20 s, ringing agent1..3
-        AmiDouble pbx = remember(AmiDouble.start());
-        AmiSettings amiFromFile = LiveConfigFiles.ami(config.resolve("console.yaml"), Map.of());
-        LiveFeed feed = remember(LiveFeed.start(AmiSettings.of(pbx.host(), pbx.port(), "ivrtest", "ivrtest")
-                        .withBackoff(amiFromFile.backoffMin(), amiFromFile.backoffMax()),
-                LiveConfigFiles.agents(config.resolve("agents.yaml")), Clock.systemUTC(), ZoneId.of("Asia/Riyadh")));
-        ConsoleServer console = remember(CaseFeatures.onRedis(shared, civilRegistry, config, RiyadhTime.systemClock())
-                .installInto(new ConsoleServer().live(feed).chatTemplates(YamlMessageTemplates.load(config))));
-        console.start(ConsoleConfig.load(config.resolve("console.yaml"), devEnvironment()), shared, civilRegistry);
-        print("agent console", "http://127.0.0.1:" + console.port() + "/  (pops on /calls as agent1, "
+        // The console with its case screens, fed by an AMI double that replays the captured queue calls (one every
+        // 20 s, ringing agent1..3) and a demo citizen writing to the SMS chat
+        ConsoleServer console = CaseFeatures.onRedis(shared, civilRegistry, config, RiyadhTime.systemClock())
+                .installInto(new ConsoleServer().chatTemplates(YamlMessageTemplates.load(config)));
+        LiveDevMode live = remember(LiveDevMode.start(console, config, redis.settings(), civilRegistry,
+                Duration.ofSeconds(20)));
+        print("agent console", "http://127.0.0.1:" + live.port() + "/  (pops on /calls as agent1, "
                 + "dashboard as supervisor1, SMS chat on /chat)");
-        remember(DemoLoop.start(pbx, Duration.ofSeconds(20)));
-        print("ami double", pbx.host() + ":" + pbx.port() + "  (replays the Asterisk 22 captures: a queue call every 20 s)");
+        print("ami double", "127.0.0.1:" + live.amiPort() + "  (replays the Asterisk 22 captures: a queue call every 20 s)");
 
         Ivr ivr = remember(Ivr.start(IvrConfig.load(config.resolve(IvrConfig.FILE), devEnvironment()),
                 Ivr.services(config, shared, civilRegistry, RiyadhTime.systemClock()),

@@ -19,7 +19,7 @@ import sa.civilaffairs.cc.console.chat.ChatException;
 import sa.civilaffairs.cc.console.chat.ChatStatus;
 import sa.civilaffairs.cc.console.chat.Conversation;
 import sa.civilaffairs.cc.console.chat.DeskMessage;
-import sa.civilaffairs.cc.console.redis.LuaScript;
+import sa.civilaffairs.cc.redis.LuaScript;
 import sa.civilaffairs.cc.identity.Mobile;
 import sa.civilaffairs.cc.outbox.Lane;
 import sa.civilaffairs.cc.outbox.OutboundSms;
@@ -34,10 +34,10 @@ import sa.civilaffairs.cc.text.Language;
  * the {@link ChatInbox} here. Thread-safe.
  */
 public final class RedisChatDesk implements ChatDesk {
-    private static final String OPEN = LuaScript.load(RedisChatDesk.class, "open.lua");
-    private static final String CLAIM = LuaScript.load(RedisChatDesk.class, "claim.lua");
-    private static final String REPLY = LuaScript.load(RedisChatDesk.class, "reply.lua");
-    private static final String CLOSE = LuaScript.load(RedisChatDesk.class, "close.lua");
+    private static final LuaScript OPEN = LuaScript.load(RedisChatDesk.class, "open.lua");
+    private static final LuaScript CLAIM = LuaScript.load(RedisChatDesk.class, "claim.lua");
+    private static final LuaScript REPLY = LuaScript.load(RedisChatDesk.class, "reply.lua");
+    private static final LuaScript CLOSE = LuaScript.load(RedisChatDesk.class, "close.lua");
 
     private final UnifiedJedis redis;
     private final ChatInbox inbox;
@@ -56,7 +56,7 @@ public final class RedisChatDesk implements ChatDesk {
     public Optional<Conversation> fromCitizen(String inboxEntryId, Mobile citizen, Language language, String text,
                                               Instant at) {
         requireText(text);
-        Object r = redis.eval(OPEN, List.of(DeskKeys.BY_MOBILE, DeskKeys.ACTIVE, DeskKeys.SEQ, DeskKeys.CHANGES,
+        Object r = OPEN.run(redis, List.of(DeskKeys.BY_MOBILE, DeskKeys.ACTIVE, DeskKeys.SEQ, DeskKeys.CHANGES,
                 DeskKeys.seen(inboxEntryId)), List.of(citizen.e164(), language.code(), text, ms(at),
                 DeskKeys.CONV_PREFIX, DeskKeys.MSGS_PREFIX));
         if (!(r instanceof List<?> list)) {
@@ -67,7 +67,7 @@ public final class RedisChatDesk implements ChatDesk {
 
     @Override
     public Conversation claim(String conversationId, String agent, Instant at) {
-        check(conversationId, redis.eval(CLAIM, List.of(DeskKeys.conversation(conversationId), DeskKeys.CHANGES),
+        check(conversationId, CLAIM.run(redis, List.of(DeskKeys.conversation(conversationId), DeskKeys.CHANGES),
                 List.of(agent, ms(at), conversationId)));
         return conversation(conversationId).orElseThrow();
     }
@@ -78,7 +78,7 @@ public final class RedisChatDesk implements ChatDesk {
         Conversation c = conversation(conversationId)
                 .orElseThrow(() -> new ChatException(ChatException.Reason.UNKNOWN_CONVERSATION, conversationId));
         String smsId = "chat-" + conversationId + "-" + UUID.randomUUID();
-        List<?> r = (List<?>) redis.eval(REPLY, List.of(DeskKeys.conversation(conversationId),
+        List<?> r = (List<?>) REPLY.run(redis, List.of(DeskKeys.conversation(conversationId),
                 DeskKeys.messages(conversationId), DeskKeys.CHANGES), List.of(agent, text, smsId, ms(at),
                 conversationId));
         check(conversationId, r.get(0));
@@ -95,7 +95,7 @@ public final class RedisChatDesk implements ChatDesk {
 
     @Override
     public Conversation close(String conversationId, String agent, Instant at) {
-        check(conversationId, redis.eval(CLOSE, List.of(DeskKeys.conversation(conversationId), DeskKeys.ACTIVE,
+        check(conversationId, CLOSE.run(redis, List.of(DeskKeys.conversation(conversationId), DeskKeys.ACTIVE,
                 DeskKeys.BY_MOBILE, DeskKeys.CHANGES), List.of(agent, ms(at), conversationId)));
         return conversation(conversationId).orElseThrow();
     }

@@ -13,7 +13,7 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.resps.StreamEntry;
 import sa.civilaffairs.cc.console.push.PopRelay;
-import sa.civilaffairs.cc.console.redis.LuaScript;
+import sa.civilaffairs.cc.redis.LuaScript;
 
 /**
  * Screen pops through Redis, so a pop reaches the agent whichever console instance their browser is connected to.
@@ -27,7 +27,7 @@ import sa.civilaffairs.cc.console.redis.LuaScript;
 public final class RedisPopRelay implements PopRelay {
     public static final String CHANNEL = "live:pops";
     private static final Logger log = LoggerFactory.getLogger(RedisPopRelay.class);
-    private static final String PUBLISH = LuaScript.load(RedisPopRelay.class, "publish-pop.lua");
+    private static final LuaScript PUBLISH = LuaScript.load(RedisPopRelay.class, "publish-pop.lua");
     private static final Duration SEEN_FOR = Duration.ofMinutes(15);
     private static final Duration KEPT_FOR = Duration.ofDays(1);
 
@@ -53,7 +53,7 @@ public final class RedisPopRelay implements PopRelay {
 
     @Override
     public String publish(String agent, String callId, String json) {
-        Object id = redis.eval(PUBLISH, List.of(seenKey(agent, callId), streamKey(agent)),
+        Object id = PUBLISH.run(redis, List.of(seenKey(agent, callId), streamKey(agent)),
                 List.of(json, CHANNEL, agent, Long.toString(SEEN_FOR.toSeconds()), Long.toString(KEPT_FOR.toSeconds())));
         if (id == null) {
             duplicates.incrementAndGet();
