@@ -27,8 +27,11 @@ else
     return {'SLOT_FULL'}
   end
 end
-redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
-redis.call('EXPIREAT', KEYS[1], ARGV[5])
+if redis.call('HINCRBY', KEYS[1], ARGV[1], 1) == 1 then
+  -- the first place of the slot: the key may be new. It is only ever created here (move_local.lua moves a place
+  -- within a key that exists), always with this expiry of its date, so a count above 1 means it is set already
+  redis.call('EXPIREAT', KEYS[1], ARGV[5])
+end
 if status then
   -- MOVED here earlier and now back: the old fields (movedTo) go
   redis.call('DEL', KEYS[3])
