@@ -59,8 +59,8 @@ import sa.civilaffairs.cc.reference.References;
  *
  * <h2>Why a slot is never overbooked</h2>
  * A slot's places live in its office-day ({@code {bk:<office>:<date>}}): the count of booked places and the sorted
- * set of holds by expiry. Taking a place ({@code book.lua}, {@code hold.lua}, {@code move_local.lua}) prunes lapsed
- * holds, compares bookings + live holds with the capacity from the {@link SlotSupply} and increments, in one script;
+ * set of holds by expiry. Taking a place ({@code book.lua}, {@code hold.lua}, {@code move_local.lua}) counts only
+ * live holds (lapsed ones pruned or skipped), compares bookings + live holds with the capacity from the {@link SlotSupply} and increments, in one script;
  * Redis runs scripts one at a time, so no interleaving can exceed the capacity. Confirming a hold turns its place into
  * a booking in the same script that checks the hold is still live.
  *
