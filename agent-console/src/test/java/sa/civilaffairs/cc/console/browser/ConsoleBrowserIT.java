@@ -52,7 +52,7 @@ class ConsoleBrowserIT {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=ar", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--disable-smooth-scrolling", "--window-size=1280,900", "--lang=ar", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -177,14 +177,14 @@ class ConsoleBrowserIT {
         WebElement heading = browser.findElement(By.id("detail-heading"));
         wait.until(ExpectedConditions.attributeToBe(heading, "data-status", "SUBMITTED"));
         new Select(browser.findElement(By.id("s-status"))).selectByValue("CONTACTED");
-        browser.findElement(By.id("step-submit")).click();
+        press("step-submit");
         wait.until(ExpectedConditions.attributeToBe(heading, "data-status", "CONTACTED"));
         new Select(browser.findElement(By.id("s-status"))).selectByValue("SCHEDULED");
         setValue("s-date", java.time.LocalDate.now().plusDays(3).toString());
         setValue("s-from", "09:00");
         setValue("s-to", "12:00");
         browser.findElement(By.id("s-team")).sendKeys("فريق الرياض 2");
-        browser.findElement(By.id("step-submit")).click();
+        press("step-submit");
         wait.until(ExpectedConditions.attributeToBe(heading, "data-status", "SCHEDULED"));
         assertTrue(browser.findElement(By.id("detail-steps")).getText().contains("agent1"));
         shoot("visit-ar-scheduled.png");
@@ -238,5 +238,19 @@ class ConsoleBrowserIT {
     private void shoot(String name) throws IOException {
         File png = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(png.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Clicks a button once it is in view and clickable: Bootstrap's smooth scrolling may still be moving the page. */
+    private void press(String id) {
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", button);
+        wait.until(d -> {
+            try {
+                d.findElement(By.id(id)).click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
     }
 }
