@@ -73,9 +73,14 @@ public final class AsteriskDouble {
             if (setup.localAddress().isPresent()) {
                 socket.bind(new InetSocketAddress(InetAddress.getByName(setup.localAddress().get()), 0));
             }
-            socket.connect(ivr, readTimeoutMillis);
-            socket.setSoTimeout(readTimeoutMillis);
-            socket.setTcpNoDelay(true);
+            try {
+                socket.connect(ivr, readTimeoutMillis);
+                socket.setSoTimeout(readTimeoutMillis);
+                socket.setTcpNoDelay(true);
+            } catch (SocketException resetWhileConnecting) {
+                // a server that refuses the host may reset the connection before the handshake is seen complete
+                return new Conversation(setup, caller, socket).record(CallRecord.End.REFUSED);
+            }
             return new Conversation(setup, caller, socket).run();
         }
     }
