@@ -99,15 +99,20 @@ public final class SmsGateway implements AutoCloseable {
     }
 
     /**
-     * Runs the gateway on its own: {@code config/sms-gateway.yaml} (see {@code ConfigDirectory}), Redis from
-     * {@code REDIS_HOST} (127.0.0.1), {@code REDIS_PORT} (6379), {@code REDIS_PASSWORD}. A bad setting exits with status
-     * 2 and its message; SIGTERM drains and unbinds.
+     * Runs the gateway and the SMS dialogs of 77799: {@code config/sms-gateway.yaml} (see {@code ConfigDirectory}),
+     * Redis from {@code REDIS_HOST} (127.0.0.1), {@code REDIS_PORT} (6379), {@code REDIS_PASSWORD}, the civil registry
+     * from {@code REGISTRY_URL} (http://127.0.0.1:8081). A bad setting exits with status 2 and its message; SIGTERM
+     * stops the dialogs, then drains and unbinds.
      */
     public static void main(String[] args) throws InterruptedException {
         GatewayConfig config;
         RedisSettings redis;
+        java.nio.file.Path configDir;
+        java.net.URI registryUrl;
         try {
-            config = GatewayConfig.load(sa.civilaffairs.cc.config.ConfigDirectory.locate());
+            configDir = sa.civilaffairs.cc.config.ConfigDirectory.locate();
+            config = GatewayConfig.load(configDir);
+            registryUrl = java.net.URI.create(System.getenv().getOrDefault("REGISTRY_URL", "http://127.0.0.1:8081"));
             String port = System.getenv().getOrDefault("REDIS_PORT", "6379");
             if (!port.matches("\\d{1,5}")) {
                 throw new sa.civilaffairs.cc.smpp.config.GatewayConfigException("REDIS_PORT: '" + port
@@ -120,9 +125,22 @@ public final class SmsGateway implements AutoCloseable {
             System.exit(2);
             return;
         }
-        SmsGateway gateway = start(config, redis);
+        MessageTemplates templates = sa.civilaffairs.cc.notify.YamlMessageTemplates.load(configDir);
+        SmsGateway gateway = start(config, redis, templates);
+        redis.clients.jedis.UnifiedJedis dialogRedis = redis.connect();
+        sa.civilaffairs.cc.dialog.sms.DialogSmsService dialogs = sa.civilaffairs.cc.dialog.sms.DialogSmsService.start(
+                dialogRedis,
+                new sa.civilaffairs.cc.registry.http.HttpCivilRegistry(
+                        sa.civilaffairs.cc.registry.http.RegistrySettings.defaults(registryUrl)),
+                sa.civilaffairs.cc.office.CatalogueLoader.load(configDir), templates,
+                sa.civilaffairs.cc.calendar.RiyadhTime.systemClock(),
+                sa.civilaffairs.cc.dialog.sms.DialogSmsSettings.defaults(
+                        System.getenv().getOrDefault("HOSTNAME", "sms-gateway")),
+                java.time.Duration.ofMinutes(1));
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dialogs.close();
+            dialogRedis.close();
             gateway.close();
             stopped.countDown();
         }, "sms-gateway-shutdown"));
