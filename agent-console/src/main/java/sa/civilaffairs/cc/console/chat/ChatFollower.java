@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import sa.civilaffairs.cc.console.redis.ReconnectBackoff;
 import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
 import sa.civilaffairs.cc.console.chat.ChatDesk;
@@ -49,7 +50,7 @@ public final class ChatFollower implements AutoCloseable {
 
     private void run() {
         StreamEntryID last = null;
-        long backoff = 100;
+        ReconnectBackoff backoff = new ReconnectBackoff(log, "chat follower", running);
         while (running.get()) {
             try {
                 if (last == null) {
@@ -66,19 +67,11 @@ public final class ChatFollower implements AutoCloseable {
                         }
                     }
                 }
-                backoff = 100;
+                backoff.succeeded();
             } catch (JedisException e) {
-                if (!running.get()) {
+                if (!backoff.pauseAfter(e)) {
                     return;
                 }
-                log.warn("chat follower: {}; retrying in {} ms", e.toString(), backoff);
-                try {
-                    Thread.sleep(backoff); // reconnect backoff on this dedicated thread
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = Math.min(backoff * 2, 5_000);
             }
         }
     }

@@ -10,6 +10,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import sa.civilaffairs.cc.console.redis.ReconnectBackoff;
 import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -73,7 +74,7 @@ public final class InboxBridge implements AutoCloseable {
     }
 
     private void run() {
-        long backoff = 100;
+        ReconnectBackoff backoff = new ReconnectBackoff(log, "chat inbox bridge", running);
         while (running.get()) {
             try {
                 if (System.nanoTime() - nextReclaim >= 0) {
@@ -91,19 +92,11 @@ public final class InboxBridge implements AutoCloseable {
                         }
                     }
                 }
-                backoff = 100;
+                backoff.succeeded();
             } catch (JedisException e) {
-                if (!running.get()) {
+                if (!backoff.pauseAfter(e)) {
                     return;
                 }
-                log.warn("chat inbox bridge: {}; retrying in {} ms", e.toString(), backoff);
-                try {
-                    Thread.sleep(backoff); // reconnect backoff on this dedicated thread
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = Math.min(backoff * 2, 5_000);
             }
         }
     }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import sa.civilaffairs.cc.console.redis.ReconnectBackoff;
 import redis.clients.jedis.resps.StreamEntry;
 import sa.civilaffairs.cc.console.push.PopRelay;
 import sa.civilaffairs.cc.redis.LuaScript;
@@ -91,7 +92,7 @@ public final class RedisPopRelay implements PopRelay {
     }
 
     private void listen(Delivery delivery, Runnable resubscribed) {
-        long backoff = 100;
+        ReconnectBackoff backoff = new ReconnectBackoff(log, "pop subscription lost", running);
         boolean first = true;
         while (running.get()) {
             AtomicBoolean wasFirst = new AtomicBoolean(first);
@@ -115,19 +116,11 @@ public final class RedisPopRelay implements PopRelay {
             subscription = sub;
             try {
                 redis.subscribe(sub, CHANNEL);
-                backoff = 100;
+                backoff.succeeded();
             } catch (JedisException e) {
-                if (!running.get()) {
+                if (!backoff.pauseAfter(e)) {
                     return;
                 }
-                log.warn("pop subscription lost ({}); retrying in {} ms", e.toString(), backoff);
-                try {
-                    Thread.sleep(backoff); // reconnect backoff on this dedicated thread, not a test wait
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = Math.min(backoff * 2, 5_000);
             }
             first = false;
         }
