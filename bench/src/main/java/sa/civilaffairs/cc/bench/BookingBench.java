@@ -54,7 +54,7 @@ import sa.civilaffairs.cc.reference.redis.RedisReferences;
  * latency of a booking and of a free-slots query, and the overbooking count, found afterwards by reading every slot
  * counter back (against the catalogue's capacity) and every stored appointment (against the counters).
  * Then free-slot queries alone for 3 s. Not a test: {@code scripts/bench BookingBench [threads=64] [seconds=20]
- * [queryThreads=2]}.
+ * [queryThreads=2] [warmupSeconds=5]}.
  */
 public final class BookingBench {
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 12, 6, 6, 0);
@@ -66,7 +66,7 @@ public final class BookingBench {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int queryThreads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        int warmupSeconds = 5;
+        int warmupSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         Path config = ConfigDirectory.locate();
         OfficeCatalogue catalogue = CatalogueLoader.load(config);
         SlotCalendar calendar = new SlotCalendar(catalogue);

@@ -1,14 +1,17 @@
 package sa.civilaffairs.cc.office;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import sa.civilaffairs.cc.booking.SlotKey;
 import sa.civilaffairs.cc.booking.SlotSupply;
 
@@ -30,6 +33,11 @@ public final class SlotCalendar implements SlotSupply {
     public static final int HORIZON_DAYS = 366;
 
     private final OfficeCatalogue catalogue;
+    /** The starts of each section plan by weekday, cut once: every free-slot query and booking asks for them. */
+    private final Map<WeekdayPlan, List<LocalTime>> startsByWeekday = new ConcurrentHashMap<>();
+
+    private record WeekdayPlan(OfficeId office, Section section, CivilService service, DayOfWeek day) {
+    }
 
     public SlotCalendar(OfficeCatalogue catalogue) {
         if (catalogue == null) {
@@ -67,7 +75,10 @@ public final class SlotCalendar implements SlotSupply {
         if (closure.isPresent()) {
             return new Availability.Closed(closure.get());
         }
-        List<LocalTime> starts = plan.get().starts(service, date.getDayOfWeek());
+        SectionPlan sectionPlan = plan.get();
+        List<LocalTime> starts = startsByWeekday.computeIfAbsent(
+                new WeekdayPlan(office, section, service, date.getDayOfWeek()),
+                key -> List.copyOf(sectionPlan.starts(service, key.day())));
         return starts.isEmpty() ? new Availability.NotWorkingDay(date.getDayOfWeek()) : new Availability.Open(starts);
     }
 

@@ -2,7 +2,6 @@ package sa.civilaffairs.cc.booking.redis;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import sa.civilaffairs.cc.booking.SlotKey;
 import sa.civilaffairs.cc.identity.NationalId;
 import sa.civilaffairs.cc.office.CivilService;
@@ -16,7 +15,8 @@ import sa.civilaffairs.cc.reference.Reference;
  * <ul>
  *   <li>{@code {bk:<office>:<date>}} — an office-day: the used places of all its slots ({@code :used}, a hash
  *       {@code SECTION|SERVICE|HH:MM -> count}), the live holds of each slot ({@code :holds:SECTION|SERVICE|HH:MM}, a
- *       sorted set hold id → expiry ms), the appointments booked there ({@code :appt:<ref>}, hashes) and the voided
+ *       sorted set hold id → expiry ms), which slots may have live holds ({@code :held}, a sorted set slot field →
+ *       latest hold expiry ms, so a free-slots query reads the holds of those slots only), the appointments booked there ({@code :appt:<ref>}, hashes) and the voided
  *       attempts per reference ({@code :void:<ref>}, sets).</li>
  *   <li>{@code {bkp:<national id>}} — a person: the claim per service ({@code :claim:<SERVICE>}), the idempotency
  *       keys ({@code :idem:<key>}) and the list of appointments ({@code :appts}, sorted by booking time).</li>
@@ -25,7 +25,6 @@ import sa.civilaffairs.cc.reference.Reference;
  * no tag: references spread over the whole cluster).
  */
 final class BookingKeys {
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private BookingKeys() {
     }
@@ -57,7 +56,17 @@ final class BookingKeys {
         }
 
         String holds(Section section, CivilService service, LocalTime start) {
-            return tag() + ":holds:" + slotField(section, service, start);
+            return holdsPrefix() + slotField(section, service, start);
+        }
+
+        /** The holds key of a slot is this followed by its slot field. */
+        String holdsPrefix() {
+            return tag() + ":holds:";
+        }
+
+        /** The slots of the office-day that may have live holds: slot field → the latest hold's expiry ms. */
+        String held() {
+            return tag() + ":held";
         }
 
         String appointment(Reference reference) {
@@ -70,7 +79,10 @@ final class BookingKeys {
     }
 
     static String slotField(Section section, CivilService service, LocalTime start) {
-        return section.name() + "|" + service.name() + "|" + HH_MM.format(start);
+        int hour = start.getHour();
+        int minute = start.getMinute();
+        return section.name() + "|" + service.name() + (hour < 10 ? "|0" : "|") + hour + (minute < 10 ? ":0" : ":")
+                + minute;
     }
 
     static String slotField(SlotKey slot) {

@@ -70,7 +70,12 @@ public final class RedisReferences implements References {
         if (n >= SPACE) {
             throw new IllegalStateException("reference space exhausted for " + kind);
         }
-        return Reference.of(kind, String.format("%07d", permute(kind, (int) n)));
+        return Reference.of(kind, sevenDigits(permute(kind, (int) n)));
+    }
+
+    private static String sevenDigits(int value) {
+        String digits = Integer.toString(value);
+        return "0000000".substring(digits.length()) + digits;
     }
 
     /** A bijection of [0, 10^7): the Feistel permutation of [0, 2^24) applied until the value falls back in range. */

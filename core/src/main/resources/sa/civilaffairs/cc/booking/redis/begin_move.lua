@@ -6,7 +6,7 @@
 -- ARGV[3] pending idempotency value "P|ref|sinceMs|newOffice|newDate"  ARGV[4] now ms  ARGV[5] grace ms
 -- ARGV[6] idempotency ttl ms  ARGV[7] stale idempotency value to take over, or "-"
 -- Returns {"CLAIMED", previousClaim} | {"IDEM", value} | {"STALE_IDEM", value} | {"STALE_CLAIM", value}
---         | {"BUSY"} | {"NO_CLAIM"}
+--         | {"BUSY", claim} | {"NO_CLAIM"}   (a pending claim may be a booking that went through: see claim.lua)
 local function field(s, n)
   local i = 0
   for p in string.gmatch(s, '[^|]+') do
@@ -32,7 +32,7 @@ if field(claim, 1) ~= 'A' then
   if now - tonumber(field(claim, 3)) >= grace then
     return {'STALE_CLAIM', claim}
   end
-  return {'BUSY'}
+  return {'BUSY', claim}
 end
 redis.call('SET', KEYS[2], ARGV[2])
 redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[6])

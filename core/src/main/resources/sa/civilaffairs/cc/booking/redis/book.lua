@@ -7,12 +7,16 @@
 -- ARGV[1] slot field  ARGV[2] capacity  ARGV[3] hold id to turn into the booking, or "-"  ARGV[4] attempt token
 -- ARGV[5] expire-at (unix seconds) for the counters and the appointment  ARGV[6..] appointment field/value pairs
 -- Returns {"BOOKED"} | {"SLOT_FULL"} | {"HOLD_EXPIRED"} | {"VOID"} | {"EXISTS", status}
-if redis.call('SISMEMBER', KEYS[4], ARGV[4]) == 1 then
-  return {'VOID'}
-end
-local status = redis.call('HGET', KEYS[3], 'status')
-if status and status ~= 'MOVED' then
-  return {'EXISTS', status}
+local status = false
+-- a new appointment (the usual case) has neither an appointment hash nor voided attempts yet: one call tells
+if redis.call('EXISTS', KEYS[3], KEYS[4]) > 0 then
+  if redis.call('SISMEMBER', KEYS[4], ARGV[4]) == 1 then
+    return {'VOID'}
+  end
+  status = redis.call('HGET', KEYS[3], 'status')
+  if status and status ~= 'MOVED' then
+    return {'EXISTS', status}
+  end
 end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)

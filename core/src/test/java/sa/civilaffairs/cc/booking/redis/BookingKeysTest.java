@@ -27,6 +27,7 @@ class BookingKeysTest {
     void theKeysOfAnOfficeDayShareOneSlot() {
         BookingKeys.Place place = BookingKeys.Place.of(SLOT);
         assertOneSlot(List.of(place.used(), BookingKeys.holds(SLOT), place.appointment(REF), place.voided(REF),
+                place.held(),
                 place.holds(Section.MEN, CivilService.BIRTH_REGISTRATION, LocalTime.of(13, 0))));
         assertEquals("{bk:RUH-01:2026-12-07}:holds:WOMEN|ID_RENEWAL|09:30", BookingKeys.holds(SLOT));
     }

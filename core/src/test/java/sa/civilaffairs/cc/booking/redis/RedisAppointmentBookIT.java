@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sa.civilaffairs.cc.booking.redis.BookFixture.MALAZ;
 import static sa.civilaffairs.cc.booking.redis.BookFixture.MONDAY;
@@ -384,6 +385,50 @@ class RedisAppointmentBookIT {
         assertEquals(new BookingOutcome.Refused(Refusal.ALREADY_BOOKED, Optional.of(first.reference())),
                 book.book(request(renewal(TUESDAY, "10:00"), person, "b")));
         assertTrue(redis.client().get(BookingKeys.claim(person, CivilService.ID_RENEWAL)).startsWith("A|"));
+    }
+
+    @Test
+    void aBookingThatWentThroughNeedsNoLastStepAndIsMadeFinalWhenAsked(RedisHandle redis) {
+        // an hour of grace: anything that waited for a pending value to go stale would hang, so the guard below fails
+        RedisAppointmentBook book = BookFixture.book(redis.client(), Duration.ofHours(1));
+        NationalId held = person(1);
+        NationalId moving = person(2);
+        Appointment first = booked(book.book(request(renewal(MONDAY, "09:30"), held, "a")));
+        Appointment second = booked(book.book(request(renewal(MONDAY, "10:00"), moving, "b")));
+        String heldClaim = BookingKeys.claim(held, CivilService.ID_RENEWAL);
+        assertTrue(redis.client().get(heldClaim).startsWith("P|"), "a booking leaves its pending values");
+        assertTrue(redis.client().get(BookingKeys.idempotency(held, "a")).startsWith("P|"));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertEquals(first, booked(book.book(request(renewal(MONDAY, "09:30"), held, "a"))), "same key");
+            assertEquals("B|" + first.reference().value(), redis.client().get(BookingKeys.idempotency(held, "a")));
+            assertEquals(new BookingOutcome.Refused(Refusal.ALREADY_BOOKED, Optional.of(first.reference())),
+                    book.hold(renewal(TUESDAY, "10:00"), held, Duration.ofMinutes(3)));
+            assertTrue(redis.client().get(heldClaim).startsWith("A|"), "made final by the hold's early answer");
+            Appointment moved = booked(book.reschedule(second.reference(),
+                    request(renewal(TUESDAY, "11:00"), moving, "c")));
+            assertEquals(renewal(TUESDAY, "11:00"), moved.slot());
+        });
+        assertEquals(List.of(first), book.of(held));
+        assertEquals(0, used(redis.client(), renewal(MONDAY, "10:00")));
+        assertEquals(1, used(redis.client(), renewal(TUESDAY, "11:00")));
+    }
+
+    @Test
+    void aRefusedBookingLeavesNoClaimAndIsNotListedUnderThePerson(RedisHandle redis) {
+        RedisAppointmentBook book = BookFixture.book(redis.client(), Duration.ofHours(1));
+        SlotKey slot = renewal(MONDAY, "09:30");
+        for (int i = 0; i < RENEWAL_CAPACITY; i++) {
+            booked(book.book(request(slot, person(10 + i), "fill-" + i)));
+        }
+        NationalId late = person(1);
+
+        assertEquals(Refusal.SLOT_FULL, refusal(book.book(request(slot, late, "k"))));
+
+        assertFalse(redis.client().exists(BookingKeys.claim(late, CivilService.ID_RENEWAL)));
+        assertEquals(0, redis.client().zcard(BookingKeys.appointments(late)));
+        assertEquals(List.of(), book.of(late));
+        booked(book.book(request(renewal(MONDAY, "10:00"), late, "k2")));
     }
 
     @Test
