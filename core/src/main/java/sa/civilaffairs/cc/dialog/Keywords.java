@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import sa.civilaffairs.cc.reference.Reference;
 import sa.civilaffairs.cc.text.ArabicText;
 
@@ -19,6 +20,7 @@ import sa.civilaffairs.cc.text.ArabicText;
 public final class Keywords {
 
     private static final int SCAN_WORDS = 3;
+    private static final Pattern MENU_NUMBER = Pattern.compile("[0-9]{1,3}");
     private static final int FUZZY_MIN_LENGTH = 5;
 
     /** Normalised keyword → intent; the first word of each list is the one shown in help. */
@@ -89,7 +91,7 @@ public final class Keywords {
     public static OptionalInt number(String text) {
         List<String> tokens = new ArrayList<>(ArabicText.tokens(text));
         tokens.removeIf(t -> t.equals("رقم") || t.equals("no") || t.equals("number") || t.equals("option"));
-        if (tokens.size() != 1 || !tokens.get(0).matches("[0-9]{1,3}")) {
+        if (tokens.size() != 1 || !MENU_NUMBER.matcher(tokens.get(0)).matches()) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(Integer.parseInt(tokens.get(0)));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Something that happened in the domain, for the console and dashboards to follow: {@code type} like
@@ -12,8 +13,10 @@ import java.util.Objects;
  * attributes unmasked.
  */
 public record DomainEvent(String type, String reference, Instant at, Map<String, String> attributes) {
+    private static final Pattern TYPE = Pattern.compile("[a-z]+(\\.[a-z_]+)+");
+
     public DomainEvent {
-        if (type == null || !type.matches("[a-z]+(\\.[a-z_]+)+")) {
+        if (type == null || !TYPE.matcher(type).matches()) {
             throw new IllegalArgumentException("event type: " + type + " (expected: e.g. appointment.booked)");
         }
         Objects.requireNonNull(at, "at");
