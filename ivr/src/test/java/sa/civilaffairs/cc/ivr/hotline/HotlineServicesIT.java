@@ -219,13 +219,15 @@ class HotlineServicesIT {
         assertEquals(List.of("lost.reported 966500000104", "appointment.confirmed 966500000104"), rig.notifications());
     }
 
-    @Test
-    void outOfHoursTheAgentOptionBecomesACallback(RedisHandle redis) {
+    @org.junit.jupiter.params.ParameterizedTest(name = "language key {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"1,ar", "2,en"})
+    void outOfHoursTheAgentOptionBecomesACallback(String key, String language, RedisHandle redis) {
         try (HotlineRig night = new HotlineRig(redis.client(), registry.settings(),
                 RiyadhTime.fixedAt(LocalDateTime.of(2026, 12, 6, 22, 0)))) {
-            CallRecord call = night.call("0500000101", ScriptedCaller.script().press("1").press("0"));
+            CallRecord call = night.call("0500000101", ScriptedCaller.script().press(key).press("0"));
             List<String> said = HotlineRig.said(call);
-            assertTrue(said.contains("ar:out-of-hours") && said.contains("ar:callback-sms"), said.toString());
+            assertTrue(said.contains(language + ":out-of-hours") && said.contains(language + ":callback-sms"),
+                    said.toString());
             assertEquals("callback", call.variables().get("CC_NEXT"));
             Reference ref = Reference.parse(call.variables().get("__CC_REF"));
             assertEquals(sa.civilaffairs.cc.reference.ReferenceKind.CALLBACK, ref.kind());
