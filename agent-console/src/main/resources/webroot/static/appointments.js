@@ -108,18 +108,32 @@ function stopRescheduling() {
 }
 
 document.getElementById('reschedule-stop').addEventListener('click', stopRescheduling);
+
+function startRescheduling(a) {
+  rescheduling = a.reference;
+  newToken();
+  const note = document.getElementById('mode-note');
+  note.textContent = t('appointments.rescheduling', a.reference);
+  note.classList.remove('d-none');
+  document.getElementById('reschedule-stop').classList.remove('d-none');
+  document.getElementById('book-submit').textContent = t('appointments.moveButton');
+  select('service').value = a.service;
+  select('service').dispatchEvent(new Event('change'));
+  select('service').focus();
+}
 document.getElementById('show-appointments').addEventListener('click', async () => {
   clearErrors(form);
   try { await showList(); } catch (error) { showError(form, error); }
 });
 
+/** Shows the person's appointments and returns them. */
 async function showList() {
   const nationalId = select('nationalId').value;
   const answer = await api('POST', '/api/appointments/of', { nationalId });
   document.getElementById('list-section').classList.remove('d-none');
   if (answer.appointments.length === 0) {
     list.replaceChildren(el('p', t('appointments.none'), 'text-body-secondary'));
-    return;
+    return answer.appointments;
   }
   const ul = el('ul', null, 'list-group');
   for (const a of answer.appointments) {
@@ -133,18 +147,7 @@ async function showList() {
     if (a.status === 'BOOKED') {
       const move = el('button', t('appointments.reschedule'), 'btn btn-outline-primary btn-sm ms-auto');
       move.type = 'button';
-      move.addEventListener('click', () => {
-        rescheduling = a.reference;
-        newToken();
-        const note = document.getElementById('mode-note');
-        note.textContent = t('appointments.rescheduling', a.reference);
-        note.classList.remove('d-none');
-        document.getElementById('reschedule-stop').classList.remove('d-none');
-        document.getElementById('book-submit').textContent = t('appointments.moveButton');
-        select('service').value = a.service;
-        select('service').dispatchEvent(new Event('change'));
-        select('service').focus();
-      });
+      move.addEventListener('click', () => startRescheduling(a));
       const cancel = el('button', t('appointments.cancel'), 'btn btn-outline-danger btn-sm');
       cancel.type = 'button';
       cancel.addEventListener('click', async () => {
@@ -162,11 +165,13 @@ async function showList() {
     ul.append(li);
   }
   list.replaceChildren(ul);
+  return answer.appointments;
 }
 
 /**
  * What the screen pop's "continue the booking" link carries (docs/readme-live.md): nid, service (the IVR booking
- * menu's digit, 1 = the first service, or a service code), callerLanguage (ar/en), ref, intent, trail, call.
+ * menu's digit, 1 = the first service, or a service code), callerLanguage (ar/en), ref (a reference the caller gave
+ * or was given), intent, trail, call.
  */
 function fromCall() {
   const q = new URLSearchParams(window.location.search);
@@ -182,9 +187,20 @@ function fromCall() {
   const language = q.get('callerLanguage');
   return {
     nid: q.get('nid'),
+    ref: q.get('ref'),
     serviceCode,
     language: language === 'ar' || language === 'en' ? language : null,
   };
+}
+
+async function appointmentOf(reference) {
+  try {
+    const listed = await showList();
+    return listed.find((a) => a.reference === reference && a.status === 'BOOKED') || null;
+  } catch (error) {
+    showError(form, error);
+    return null;
+  }
 }
 
 async function prefill() {
@@ -194,7 +210,13 @@ async function prefill() {
   const nid = call.nid || caller;
   if (nid) select('nationalId').value = nid;
   if (call.language) select('smsLanguage').value = call.language;
-  if (call.serviceCode) {
+  // A reference from the IVR that names one of the caller's active appointments: the call is about that one, so
+  // the page opens on its reschedule (any other reference, e.g. a lost report's, leaves a plain booking page).
+  const about = call.ref && nid ? await appointmentOf(call.ref) : null;
+  if (about) {
+    startRescheduling(about);
+    form.dataset.prefilled = 'reschedule';
+  } else if (call.serviceCode) {
     select('service').value = call.serviceCode;
     await choices('service');
     form.dataset.prefilled = 'service';

@@ -160,6 +160,25 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("appointment-list"), reference));
         shoot("booking-ar-booked.png");
 
+        // A later call about that appointment: the pop's link carries the reference the caller gave in the IVR, and
+        // the page opens on its reschedule; the agent picks a new time and the appointment keeps its reference.
+        browser.get(console.baseUrl() + "/appointments?nid=" + People.ELDER + "&ref=" + reference
+                + "&intent=appointments&callerLanguage=ar");
+        wait.until(ExpectedConditions.attributeToBe(By.id("booking-form"), "data-ready", "true"));
+        assertEquals("reschedule", browser.findElement(By.id("booking-form")).getDomAttribute("data-prefilled"));
+        assertTrue(browser.findElement(By.id("mode-note")).getText().contains(reference));
+        assertEquals("نقل الموعد", browser.findElement(By.id("book-submit")).getText());
+        for (String level : java.util.List.of("region", "office", "section", "date")) {
+            choose(level, null);
+        }
+        choose("time", null);
+        Select times = new Select(browser.findElement(By.id("time")));
+        times.selectByIndex(times.getOptions().size() - 1);
+        browser.findElement(By.id("book-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("booked"), "تم تعديل الموعد"));
+        assertEquals(reference, browser.findElement(By.id("booked")).getDomAttribute("data-reference"));
+        assertEquals("احجز", browser.findElement(By.id("book-submit")).getText(), "back to booking once moved");
+
         // Taqdeer: eligibility from the registry, filed on the requester's behalf, then contacted and scheduled.
         browser.findElement(By.cssSelector("a[href='/visits']")).click();
         wait.until(ExpectedConditions.urlToBe(console.baseUrl() + "/visits"));
