@@ -16,8 +16,8 @@ import sa.civilaffairs.cc.reference.Reference;
  *   <li>{@code {bk:<office>:<date>}} — an office-day: the used places of all its slots ({@code :used}, a hash
  *       {@code SECTION|SERVICE|HH:MM -> count}), the live holds of each slot ({@code :holds:SECTION|SERVICE|HH:MM}, a
  *       sorted set hold id → expiry ms), which slots may have live holds ({@code :held}, a sorted set slot field →
- *       latest hold expiry ms, so a free-slots query reads the holds of those slots only), the appointments booked there ({@code :appt:<ref>}, hashes) and the voided
- *       attempts per reference ({@code :void:<ref>}, sets).</li>
+ *       latest hold expiry ms, so a free-slots query reads the holds of those slots only), the appointments booked
+ *       there ({@code :appt:<ref>}, hashes) and the voided attempts per reference ({@code :void:<ref>}, sets).</li>
  *   <li>{@code {bkp:<national id>}} — a person: the claim per service ({@code :claim:<SERVICE>}), the idempotency
  *       keys ({@code :idem:<key>}) and the list of appointments ({@code :appts}, sorted by booking time).</li>
  * </ul>

@@ -100,9 +100,10 @@ import sa.civilaffairs.cc.reference.References;
  * <h2>Throughput</h2>
  * {@code book} and {@code confirm} calls from many threads are group-committed: a few daemon threads (started on the
  * first booking, stopped by {@link #close()}) take the waiting attempts in batches of up to 64 and send each step of
- * the whole batch as one pipeline (claims; pointers + places; finishes of the refused; events). Scripts stay atomic and run in order
- * within a pipeline, so this changes round trips, not guarantees; an attempt that meets anything but the plain path
- * (a retry, a stale claim) is handed back to its caller and runs one step at a time. References are taken 32 at a time.
+ * the whole batch as one pipeline (claims; pointers + places; finishes of the refused; events). Scripts stay atomic
+ * and run in order within a pipeline, so this changes round trips, not guarantees; an attempt that meets anything but
+ * the plain path (a retry, a stale claim) is handed back to its caller and runs one step at a time. References are
+ * taken 32 at a time.
  *
  * <h2>Idempotency</h2>
  * Keys live in the person's slot, written in the same script as the claim. A retry while the first attempt is still
