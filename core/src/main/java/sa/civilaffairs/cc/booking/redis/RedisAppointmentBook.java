@@ -130,8 +130,10 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
      */
     private static final int BATCH_THREADS = 4;
 
-    private static final LuaScript CLAIM = LuaScript.load(RedisAppointmentBook.class, "claim.lua");
-    private static final LuaScript BEGIN_MOVE = LuaScript.load(RedisAppointmentBook.class, "begin_move.lua");
+    private static final LuaScript CLAIM = LuaScript.load(RedisAppointmentBook.class, "person_common.lua",
+            "claim.lua");
+    private static final LuaScript BEGIN_MOVE = LuaScript.load(RedisAppointmentBook.class, "person_common.lua",
+            "begin_move.lua");
     private static final LuaScript FINISH = LuaScript.load(RedisAppointmentBook.class, "finish.lua");
     private static final LuaScript UNCLAIM = LuaScript.load(RedisAppointmentBook.class, "unclaim.lua");
     private static final LuaScript PROMOTE = LuaScript.load(RedisAppointmentBook.class, "promote.lua");

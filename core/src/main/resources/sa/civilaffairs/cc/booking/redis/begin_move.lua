@@ -7,29 +7,19 @@
 -- ARGV[6] idempotency ttl ms  ARGV[7] stale idempotency value to take over, or "-"
 -- Returns {"CLAIMED", previousClaim} | {"IDEM", value} | {"STALE_IDEM", value} | {"STALE_CLAIM", value}
 --         | {"BUSY", claim} | {"NO_CLAIM"}   (a pending claim may be a booking that went through: see claim.lua)
-local function field(s, n)
-  local i = 0
-  for p in string.gmatch(s, '[^|]+') do
-    i = i + 1
-    if i == n then return p end
-  end
-  return nil
-end
+-- Runs after person_common.lua.
 local now = tonumber(ARGV[4])
 local grace = tonumber(ARGV[5])
-local idem = redis.call('GET', KEYS[1])
-if idem and idem ~= ARGV[7] then
-  if field(idem, 1) == 'P' and now - tonumber(field(idem, 3)) >= grace then
-    return {'STALE_IDEM', idem}
-  end
-  return {'IDEM', idem}
+local answer = known(redis.call('GET', KEYS[1]), ARGV[7], now, grace)
+if answer then
+  return answer
 end
 local claim = redis.call('GET', KEYS[2])
 if not claim or field(claim, 2) ~= ARGV[1] then
   return {'NO_CLAIM'}
 end
 if field(claim, 1) ~= 'A' then
-  if now - tonumber(field(claim, 3)) >= grace then
+  if stale(claim, now, grace) then
     return {'STALE_CLAIM', claim}
   end
   return {'BUSY', claim}

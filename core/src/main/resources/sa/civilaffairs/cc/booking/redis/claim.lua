@@ -9,26 +9,17 @@
 -- ARGV[5] today (yyyy-mm-dd, Riyadh)  ARGV[6] stale idempotency value to take over, or "-"
 -- ARGV[7] stale claim value to take over, or "-"  ARGV[8] reference  ARGV[9] booked-at ms
 -- Returns {"CLAIMED"} | {"IDEM", value} | {"STALE_IDEM", value} | {"STALE_CLAIM", value}
-local function field(s, n)
-  local i = 0
-  for p in string.gmatch(s, '[^|]+') do
-    i = i + 1
-    if i == n then return p end
-  end
-  return nil
-end
+-- Runs after person_common.lua.
 local now = tonumber(ARGV[2])
 local grace = tonumber(ARGV[3])
 local found = redis.call('MGET', KEYS[1], KEYS[2])
 local idem, claim = found[1], found[2]
-if idem and idem ~= ARGV[6] then
-  if field(idem, 1) == 'P' and now - tonumber(field(idem, 3)) >= grace then
-    return {'STALE_IDEM', idem}
-  end
-  return {'IDEM', idem}
+local answer = known(idem, ARGV[6], now, grace)
+if answer then
+  return answer
 end
 if claim and claim ~= ARGV[7] and field(claim, 5) >= ARGV[5] then
-  if field(claim, 1) ~= 'A' and now - tonumber(field(claim, 3)) >= grace then
+  if stale(claim, now, grace) then
     return {'STALE_CLAIM', claim}
   end
   local refusal = 'R|ALREADY_BOOKED|' .. field(claim, 2)
