@@ -125,32 +125,7 @@ public final class LivePushBench {
             }
             long heapAfter = settledHeap(memory);
 
-            int inFlight = Math.min(agents, 250);
-            long interval = 1_000_000_000L / rate;
-            long next = System.nanoTime();
-            long wallStart = System.nanoTime();
-            for (int i = 0; i < calls + inFlight; i++) {
-                if (i < calls) {
-                    SyntheticCalls.Call c = synth.call(i);
-                    pbx.play(synth.joined(c, 1));
-                    pbx.play(synth.noise(c));
-                    sentAt.put(c.linkedId(), System.nanoTime());
-                    pbx.play(synth.agentCalled(c, iface(i % agents), "Agent " + (i % agents)));
-                }
-                int done = i - inFlight;
-                if (done >= 0) {
-                    SyntheticCalls.Call c = synth.call(done);
-                    String iface = iface(done % agents);
-                    pbx.play(synth.left(c));
-                    pbx.play(synth.connected(c, iface, "Agent " + (done % agents)));
-                    pbx.play(synth.completed(c, iface, "Agent " + (done % agents)));
-                }
-                next += interval;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
+            long wallStart = PacedCalls.play(pbx, synth, calls, agents, rate, LivePushBench::iface, sentAt);
             deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (popped.get() < calls && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(1_000_000);

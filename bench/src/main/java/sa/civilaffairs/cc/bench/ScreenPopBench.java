@@ -70,33 +70,7 @@ public final class ScreenPopBench {
                 }
             });
 
-            int inFlight = Math.min(agents, 250); // calls ringing or talking at once
-            long interval = 1_000_000_000L / rate;
-            long next = System.nanoTime();
-            long wallStart = System.nanoTime();
-            for (int i = 0; i < calls + inFlight; i++) {
-                if (i < calls) {
-                    SyntheticCalls.Call c = synth.call(i);
-                    String iface = iface(i % agents);
-                    pbx.play(synth.joined(c, 1));
-                    pbx.play(synth.noise(c));
-                    sentAt.put(c.linkedId(), System.nanoTime());
-                    pbx.play(synth.agentCalled(c, iface, "Agent " + (i % agents)));
-                }
-                int done = i - inFlight;
-                if (done >= 0) {
-                    SyntheticCalls.Call c = synth.call(done);
-                    String iface = iface(done % agents);
-                    pbx.play(synth.left(c));
-                    pbx.play(synth.connected(c, iface, "Agent " + (done % agents)));
-                    pbx.play(synth.completed(c, iface, "Agent " + (done % agents)));
-                }
-                next += interval;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
+            long wallStart = PacedCalls.play(pbx, synth, calls, agents, rate, ScreenPopBench::iface, sentAt);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (popped.get() < calls && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(1_000_000);
