@@ -458,7 +458,8 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             this.pending = "P|" + reference.value() + "|" + since + "|" + place.encoded();
         }
 
-        List<String> claimKeys() {
+        /** The keys of claim.lua and finish.lua: the attempt's idempotency key, the claim, the person's list. */
+        List<String> personKeys() {
             return List.of(idemKey, claimKey, BookingKeys.appointments(person));
         }
 
@@ -489,10 +490,6 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             return BookingKeys.pointer(reference);
         }
 
-        List<String> finishKeys() {
-            return List.of(idemKey, claimKey, BookingKeys.appointments(person));
-        }
-
         List<String> finishRefused(Refusal reason) {
             return List.of(pending, "R|" + reason.name() + "|-", pending, "-", Long.toString(IDEMPOTENCY_MS),
                     reference.value(), "unlist");
@@ -508,7 +505,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
         String staleClaim = "-";
         long waitUntil = System.currentTimeMillis() + graceMs + 1_000;
         while (true) {
-            List<?> answer = CLAIM.runList(redis, attempt.claimKeys(), attempt.claimArgs(staleIdem, staleClaim));
+            List<?> answer = CLAIM.runList(redis, attempt.personKeys(), attempt.claimArgs(staleIdem, staleClaim));
             String kind = (String) answer.get(0);
             if ("CLAIMED".equals(kind)) {
                 break;
@@ -540,7 +537,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
 
         Optional<Refusal> invalid = attempt.prepare();
         if (invalid.isPresent()) {
-            FINISH.runList(redis, attempt.finishKeys(), attempt.finishRefused(invalid.get()));
+            FINISH.runList(redis, attempt.personKeys(), attempt.finishRefused(invalid.get()));
             return new Refused(invalid.get());
         }
         List<?> answer;
@@ -564,10 +561,10 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
         }
         Refusal reason = Refusal.valueOf(kind);
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            Response<Object> response = FINISH.queue(pipeline, attempt.finishKeys(), attempt.finishRefused(reason));
+            Response<Object> response = FINISH.queue(pipeline, attempt.personKeys(), attempt.finishRefused(reason));
             pipeline.del(attempt.pointer()); // nothing was booked under it
             pipeline.sync();
-            FINISH.answerList(response, redis, attempt.finishKeys(), attempt.finishRefused(reason));
+            FINISH.answerList(response, redis, attempt.personKeys(), attempt.finishRefused(reason));
         }
         return new Refused(reason);
     }
@@ -676,7 +673,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
                 for (Job job : jobs) {
                     List<String> args = job.attempt.claimArgs("-", "-");
                     claimArgs.add(args);
-                    claims.add(CLAIM.queue(pipeline, job.attempt.claimKeys(), args));
+                    claims.add(CLAIM.queue(pipeline, job.attempt.personKeys(), args));
                 }
                 pipeline.sync();
             }
@@ -684,7 +681,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             Map<Job, Refusal> refused = new LinkedHashMap<>();
             for (int i = 0; i < jobs.size(); i++) {
                 Job job = jobs.get(i);
-                List<?> answer = CLAIM.answerList(claims.get(i), redis, job.attempt.claimKeys(), claimArgs.get(i));
+                List<?> answer = CLAIM.answerList(claims.get(i), redis, job.attempt.personKeys(), claimArgs.get(i));
                 if (!"CLAIMED".equals(answer.get(0))) {
                     job.result.complete(null);
                     continue;
@@ -732,7 +729,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
                         List<String> args = e.getKey().attempt.finishRefused(e.getValue());
                         finished.add(e.getKey());
                         finishArgs.add(args);
-                        finishes.add(FINISH.queue(pipeline, e.getKey().attempt.finishKeys(), args));
+                        finishes.add(FINISH.queue(pipeline, e.getKey().attempt.personKeys(), args));
                     }
                     for (Job job : unbooked) {
                         pipeline.del(job.attempt.pointer()); // nothing was booked under it
@@ -740,7 +737,7 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
                     pipeline.sync();
                 }
                 for (int i = 0; i < finished.size(); i++) {
-                    FINISH.answerList(finishes.get(i), redis, finished.get(i).attempt.finishKeys(), finishArgs.get(i));
+                    FINISH.answerList(finishes.get(i), redis, finished.get(i).attempt.personKeys(), finishArgs.get(i));
                 }
             }
             // 4. events, then the answers
@@ -801,13 +798,11 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
         Place target = stale.target();
         String status = (String) SETTLE.runList(redis, List.of(target.appointment(stale.reference),
                 target.voided(stale.reference)), List.of(stale.since)).get(0);
-        String ttl = Long.toString(IDEMPOTENCY_MS);
         if (idempotency) {
             if ("VOID".equals(status)) {
                 return false;
             }
-            PROMOTE.runList(redis, List.of(idemKey, claimKey), List.of(value, "B|" + stale.reference.value(), "-", "-",
-                    ttl));
+            promotePending(idemKey, null, value, status);
             return true;
         }
         String replacement;
@@ -828,7 +823,8 @@ public final class RedisAppointmentBook implements AppointmentBook, AutoCloseabl
             promotePending(null, claimKey, value, status);
             return true;
         }
-        PROMOTE.runList(redis, List.of(idemKey, claimKey), List.of("-", "-", value, replacement, ttl));
+        PROMOTE.runList(redis, List.of(idemKey, claimKey), List.of("-", "-", value, replacement,
+                Long.toString(IDEMPOTENCY_MS)));
         return true;
     }
 

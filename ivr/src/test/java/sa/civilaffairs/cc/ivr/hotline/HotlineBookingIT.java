@@ -78,6 +78,11 @@ class HotlineBookingIT {
         return String.valueOf(index + 1);
     }
 
+    /** The keys of a booking in Arabic up to the confirmation; step n is asked after the first n keys. */
+    static List<String> keysToConfirmation() {
+        return List.of("1", "1", "1000000016#", renewalKey(), riyadhKey(), "1", "1", "1");
+    }
+
     /** The whole booking, pressing each key when asked. */
     static ScriptedCaller booking(String language) {
         return ScriptedCaller.script().press(language).press("1").press("1000000016#").press(renewalKey())

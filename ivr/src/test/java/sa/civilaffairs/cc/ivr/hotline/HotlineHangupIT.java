@@ -31,8 +31,7 @@ import sa.civilaffairs.cc.testkit.RegistryDouble;
 @ExtendWith(RedisExtension.class)
 class HotlineHangupIT {
 
-    private static final List<String> KEYS = List.of("1", "1", "1000000016#", HotlineBookingIT.renewalKey(),
-            HotlineBookingIT.riyadhKey(), "1", "1", "1");
+    private static final List<String> KEYS = HotlineBookingIT.keysToConfirmation();
 
     private static RegistryDouble registry;
     private HotlineRig rig;

@@ -35,9 +35,7 @@ import sa.civilaffairs.cc.testkit.RegistryDouble;
 @ExtendWith(RedisExtension.class)
 class HotlineInputIT {
 
-    /** The answers of a booking up to the confirmation; step n is asked after the first n answers. */
-    private static final List<String> KEYS = List.of("1", "1", "1000000016#", HotlineBookingIT.renewalKey(),
-            HotlineBookingIT.riyadhKey(), "1", "1", "1");
+    private static final List<String> KEYS = HotlineBookingIT.keysToConfirmation();
 
     private static RegistryDouble registry;
     private HotlineRig rig;
